@@ -1,0 +1,53 @@
+# Shiliu: `make demo` sets up, loads demo content and serves; `make test` runs every suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: demo serve install migrate test test-fast lint format messages benchmark clean
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	rm -f $(VENV)/.installed-* && touch $@
+
+install: $(STAMP)
+
+migrate: install
+	$(PY) manage.py migrate --no-input
+
+demo: migrate
+	$(PY) manage.py load_demo
+	@echo "Serving on http://$(HOST):$(PORT)/ (admin at /admin/); Ctrl-C stops."
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+serve: install
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(PY) -m ruff check .
+	$(BIN)/djhtml --check site/templates
+	$(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
+	$(PY) -m pytest
+
+lint: install
+	$(PY) -m ruff check .
+	$(BIN)/djhtml --check site/templates
+
+format: install
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+	$(BIN)/djhtml site/templates
+
+# Needs GNU gettext (apt-get install gettext); the compiled .mo files are committed.
+messages: install
+	$(PY) manage.py makemessages -l zh_Hans -l mn_Mong --no-obsolete --add-location=file \
+		--ignore='.venv/*' --ignore='static/*' --ignore='test-artifacts/*' --ignore='tests/*'
+	$(PY) manage.py compilemessages --ignore='.venv/*'
+
+clean:
+	rm -rf $(VENV) static test-artifacts .pytest_cache

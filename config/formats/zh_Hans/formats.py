@@ -1,0 +1,13 @@
+# Chinese dates as residents read them: 2025年5月13日 星期二.
+DATE_FORMAT = "Y年n月j日"
+DATE_WITH_WEEKDAY_FORMAT = "Y年n月j日 l"
+TIME_FORMAT = "H:i"
+DATETIME_FORMAT = "Y年n月j日 H:i"
+YEAR_MONTH_FORMAT = "Y年n月"
+MONTH_DAY_FORMAT = "n月j日"
+SHORT_DATE_FORMAT = "Y-m-d"
+SHORT_DATETIME_FORMAT = "Y-m-d H:i"
+FIRST_DAY_OF_WEEK = 1
+DECIMAL_SEPARATOR = "."
+THOUSAND_SEPARATOR = ","
+NUMBER_GROUPING = 3

@@ -1,0 +1,27 @@
+from django.apps import AppConfig
+from django.conf.locale import LANG_INFO
+
+
+def register_mongolian_script() -> None:
+    """Teach Django the traditional-script Mongolian language tag.
+
+    Django knows only "mn", Cyrillic Mongolian as written in Mongolia. Inner Mongolia
+    writes the traditional script, tagged mn-Mong.
+    """
+    LANG_INFO.setdefault(
+        "mn-mong",
+        {
+            "bidi": False,
+            "code": "mn-mong",
+            "name": "Mongolian (traditional script)",
+            "name_local": "ᠮᠣᠩᠭᠣᠯ",
+        },
+    )
+
+
+class CoreConfig(AppConfig):
+    name = "core"
+    verbose_name = "Shiliu core"
+
+    def ready(self) -> None:
+        register_mongolian_script()

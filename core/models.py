@@ -1,0 +1,107 @@
+"""What every page shares, and the settings editors manage for a whole site."""
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class BasePage(Page):
+    """Abstract base of every Shiliu page: summary, sharing image and their panels."""
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        max_length=400,
+        help_text=_("One or two sentences for listings, search results and sharing in WeChat."),
+    )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("sharing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared; defaults to the page's main image."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    class Meta:
+        abstract = True
+
+    def get_listing_image(self):
+        """The image that stands for this page in listings and when shared."""
+        return self.social_image
+
+    def get_meta_description(self) -> str:
+        """The description for search engines and sharing cards."""
+        return self.search_description or self.summary
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Who runs a site and the registration marks Chinese sites show in their footer."""
+
+    organisation_name = models.CharField(_("organisation name"), max_length=120, blank=True)
+    organisation_name_mongolian = models.CharField(_("organisation name in Mongolian"), max_length=200, blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    address_mongolian = models.CharField(_("address in Mongolian"), max_length=300, blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    icp_number = models.CharField(
+        _("ICP filing number"), max_length=60, blank=True, help_text=_("For example 蒙ICP备12345678号-1")
+    )
+    public_security_number = models.CharField(
+        _("public security filing number"),
+        max_length=60,
+        blank=True,
+        help_text=_("For example 蒙公网安备 15010202000001号"),
+    )
+    government_site_code = models.CharField(
+        _("government website code"), max_length=40, blank=True, help_text=_("政府网站标识码")
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("organisation_name_mongolian"),
+                FieldPanel("address"),
+                FieldPanel("address_mongolian"),
+                FieldPanel("contact_phone"),
+            ],
+            heading=_("Organisation"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("icp_number"),
+                FieldPanel("public_security_number"),
+                FieldPanel("government_site_code"),
+            ],
+            heading=_("Registration marks"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    def _in_language(self, chinese: str, mongolian: str) -> str:
+        if (get_language() or "").startswith("mn") and mongolian:
+            return mongolian
+        return chinese
+
+    @property
+    def display_name(self) -> str:
+        """The organisation's name in the language of the current request."""
+        return self._in_language(self.organisation_name, self.organisation_name_mongolian)
+
+    @property
+    def display_address(self) -> str:
+        """The address in the language of the current request."""
+        return self._in_language(self.address, self.address_mongolian)

@@ -1,0 +1,63 @@
+"""Template tags every Shiliu template may use; they keep logic out of templates."""
+
+import segno
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from wagtail.models import Locale, Site
+
+from core.models import SiteSettings
+from core.translation import localize_all
+
+register = template.Library()
+
+HTML_LANGUAGE_TAGS = {"zh-hans": "zh-Hans", "mn-mong": "mn-Mong"}
+
+
+@register.simple_tag
+def html_lang(language_code: str | None = None) -> str:
+    """The BCP 47 tag for <html lang>: zh-Hans, mn-Mong."""
+    code = (language_code or get_language() or "zh-hans").lower()
+    return HTML_LANGUAGE_TAGS.get(code, code)
+
+
+@register.filter
+def localized(instances) -> list:
+    """Translatable snippets in the reader's language where translated, else as they are."""
+    return localize_all(instances, Locale.get_active())
+
+
+@register.simple_tag
+def qr_svg(url: str, title: str = "") -> SafeString:
+    """An inline SVG QR code of ``url``, made on the server for printed posters."""
+    qr = segno.make(url, error="m")
+    svg = qr.svg_inline(scale=4, border=2, dark="#000", light="#fff", title=title or url, svgclass="qr-code")
+    return mark_safe(svg)  # noqa: S308 - segno escapes the title and encodes the URL as modules
+
+
+@register.inclusion_tag("components/site_menu.html", takes_context=True)
+def site_menu(context) -> dict:
+    """Links to the home page and its sections in the reader's language."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {"home": None, "sections": [], "site_name": ""}
+    home = site.root_page.localized
+    sections = list(home.get_children().live().public().in_menu().filter(locale_id=home.locale_id))
+    page = context.get("page")
+    current_path = getattr(page, "path", "")
+    for section in sections:
+        section.is_current = current_path.startswith(section.path)
+    site_name = SiteSettings.for_request(request).display_name or home.title
+    return {"home": home, "sections": sections, "site_name": site_name}
+
+
+@register.simple_tag
+def figure_number(value: str) -> str:
+    """Short numbers (up to 4 characters) set upright in vertical text; see site.css."""
+    value = str(value)
+    css_class = "tcy" if len(value) <= 4 and value.isascii() else "digits"
+    return format_html('<span class="{}">{}</span>', css_class, value)

@@ -1,0 +1,43 @@
+"""The home page of a community or street-office site."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+
+from campaigns.models import CampaignPage
+from core.models import BasePage
+from stories.models import StoryPage
+
+LATEST_STORIES = 6
+
+
+class HomePage(BasePage):
+    """A hero, the latest stories and the current campaign of one site and language."""
+
+    hero_text = models.TextField(_("hero text"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("hero_text"), FieldPanel("hero_image")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_listing_image(self):
+        return self.social_image or self.hero_image
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        stories = StoryPage.objects.live().public().descendant_of(self).newest_first().for_listing()
+        context["latest_stories"] = stories[:LATEST_STORIES]
+        context["current_campaign"] = CampaignPage.objects.live().public().descendant_of(self).current().first()
+        return context

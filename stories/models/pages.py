@@ -1,0 +1,201 @@
+"""Story pages and the index that lists, filters and syndicates them."""
+
+import datetime
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import PageManager, PageQuerySet
+from wagtail.search import index
+
+from core.blocks import BodyStreamBlock
+from core.models import BasePage
+
+STORIES_PER_PAGE = 12
+RELATED_STORIES = 3
+
+
+class StoryQuerySet(PageQuerySet):
+    def for_listing(self) -> "StoryQuerySet":
+        """Everything a story card shows, fetched in a fixed number of queries."""
+        return self.select_related("hero_image", "place", "locale").prefetch_related(
+            "hero_image__renditions", "themes", "ethnic_groups"
+        )
+
+    def newest_first(self) -> "StoryQuerySet":
+        return self.order_by("-date", "-pk")
+
+    def filtered(self, *, theme: str = "", place_keys=None, group: str = "", year: int | None = None):
+        """Stories matching the index filters; themes and groups match across translations."""
+        stories = self
+        if theme:
+            stories = stories.filter(themes__slug=theme)
+        if place_keys is not None:
+            stories = stories.filter(place__translation_key__in=place_keys)
+        if group:
+            stories = stories.filter(ethnic_groups__code=group)
+        if year:
+            stories = stories.filter(date__year=year)
+        return stories.distinct()
+
+
+StoryManager = PageManager.from_queryset(StoryQuerySet)
+
+
+class StoryPage(BasePage):
+    """An ethnic-unity story: a community's practice told as an article, with its figures."""
+
+    date = models.DateField(_("publication date"), default=datetime.date.today)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
+    author = models.CharField(_("author (撰稿)"), max_length=100, blank=True)
+    reviewer = models.CharField(_("reviewer (审核)"), max_length=100, blank=True)
+    source = models.CharField(_("source (来源)"), max_length=100, blank=True)
+    responsible_editor = models.CharField(_("responsible editor (责编)"), max_length=100, blank=True)
+    place = models.ForeignKey(
+        "stories.Place",
+        verbose_name=_("place"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+    )
+    ethnic_groups = ParentalManyToManyField("stories.EthnicGroup", verbose_name=_("ethnic groups"), blank=True)
+    themes = ParentalManyToManyField("stories.Theme", verbose_name=_("themes"), blank=True)
+
+    objects = StoryManager()
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("date"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("place"), FieldPanel("ethnic_groups"), FieldPanel("themes")],
+            heading=_("Filed under"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("author"), FieldPanel("source")]),
+                FieldRowPanel([FieldPanel("reviewer"), FieldPanel("responsible_editor")]),
+            ],
+            heading=_("Byline"),
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.RelatedFields("place", [index.SearchField("name")]),
+        index.RelatedFields("ethnic_groups", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+
+    def get_listing_image(self):
+        return self.social_image or self.hero_image
+
+    def related_stories(self, limit: int = RELATED_STORIES):
+        """Live stories in this language from the same place or sharing a theme, newest first."""
+        theme_slugs = [theme.slug for theme in self.themes.all()]
+        match = Q(themes__slug__in=theme_slugs)
+        if self.place_id:
+            match |= Q(place__translation_key=self.place.translation_key)
+        related_ids = (
+            StoryPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .filter(match)
+            .exclude(pk=self.pk)
+            .values("pk")
+        )
+        return StoryPage.objects.filter(pk__in=related_ids).newest_first().for_listing()[:limit]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_stories"] = self.related_stories()
+        return context
+
+
+class StoryIndexPage(RoutablePageMixin, BasePage):
+    """Lists a section's stories with filters by theme, place, ethnic group and year, and feeds."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.StoryPage"]
+
+    class Meta:
+        verbose_name = _("story index")
+        verbose_name_plural = _("story indexes")
+
+    def stories(self) -> StoryQuerySet:
+        """The live, public stories of this index, newest first."""
+        return StoryPage.objects.child_of(self).live().public().newest_first()
+
+    def filter_form(self, request):
+        from stories.forms import StoryFilterForm
+
+        return StoryFilterForm(request.GET or None, locale=self.locale, years=self._years())
+
+    def _years(self) -> list[int]:
+        return [d.year for d in self.stories().dates("date", "year", order="DESC")]
+
+    def filtered_stories(self, form) -> StoryQuerySet:
+        """Stories matching the form's valid filters; an unrecognised value is ignored, not fatal."""
+        stories = self.stories()
+        if form.is_bound:
+            form.is_valid()
+            stories = stories.filtered(**form.story_filters())
+        return stories
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = self.filter_form(request)
+        paginator = Paginator(self.filtered_stories(form).for_listing(), STORIES_PER_PAGE)
+        try:
+            stories = paginator.page(request.GET.get("page", 1))
+        except (PageNotAnInteger, EmptyPage):
+            stories = paginator.page(1 if not str(request.GET.get("page", "")).isdigit() else paginator.num_pages)
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(filter_form=form, stories=stories, paginator=paginator, filter_query=query.urlencode())
+        return context
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        from stories.feeds import StoryRssFeed
+
+        return StoryRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        from stories.feeds import StoryAtomFeed
+
+        return StoryAtomFeed(self)(request)
+
+    def latest_update(self):
+        """When the newest story was last published, for feeds."""
+        latest = self.stories().order_by("-last_published_at").values_list("last_published_at", flat=True).first()
+        return latest or timezone.now()

@@ -1,0 +1,118 @@
+"""The places, ethnic groups and themes a story is filed under; editors manage them as snippets."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+
+class PlaceQuerySet(models.QuerySet):
+    def subtree_translation_keys(self, place: "Place") -> set:
+        """Translation keys of a place and every place below it, in one query.
+
+        Stories are filtered by translation key so that a Mongolian page still matches when
+        its place points at the Chinese original or at the Mongolian translation.
+        """
+        children: dict[int | None, list[tuple[int, object]]] = {}
+        for pk, parent_id, key in self.filter(locale_id=place.locale_id).values_list(
+            "pk", "parent_id", "translation_key"
+        ):
+            children.setdefault(parent_id, []).append((pk, key))
+        keys = {place.translation_key}
+        stack = [place.pk]
+        while stack:
+            for pk, key in children.get(stack.pop(), []):
+                if key not in keys:
+                    keys.add(key)
+                    stack.append(pk)
+        return keys
+
+
+class Place(TranslatableMixin, index.Indexed, models.Model):
+    """A place in the administrative hierarchy, from autonomous region down to community."""
+
+    class Level(models.IntegerChoices):
+        REGION = 1, _("Autonomous region or province")
+        CITY = 2, _("League or city")
+        COUNTY = 3, _("Banner, county or district")
+        TOWN = 4, _("Street or town")
+        COMMUNITY = 5, _("Community or village")
+
+    name = models.CharField(_("name"), max_length=100)
+    level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("belongs to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+
+    objects = PlaceQuerySet.as_manager()
+
+    panels = [FieldPanel("name"), FieldPanel("level"), FieldPanel("parent")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    override_translatable_fields = [SynchronizedField("level")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        ordering = ["level", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def ancestry(self) -> list["Place"]:
+        """This place and the places above it, outermost first (one query per level)."""
+        chain, place = [], self
+        while place is not None:
+            chain.append(place)
+            place = place.parent
+        return chain[::-1]
+
+
+class EthnicGroup(TranslatableMixin, models.Model):
+    """One of the 56 ethnic groups China recognises, by its GB/T 3304 code."""
+
+    code = models.CharField(
+        _("code"), max_length=2, help_text=_("Two-digit code from GB/T 3304, for example 02 for Mongol.")
+    )
+    name = models.CharField(_("name"), max_length=40)
+
+    panels = [FieldPanel("code"), FieldPanel("name")]
+    override_translatable_fields = [SynchronizedField("code")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("ethnic group")
+        verbose_name_plural = _("ethnic groups")
+        ordering = ["code"]
+        constraints = [models.UniqueConstraint(fields=["code", "locale"], name="unique_ethnic_group_code_per_locale")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Theme(TranslatableMixin, models.Model):
+    """A theme stories are told under, such as the "six togethers" (共居 共学 共建 共享 共事 共乐)."""
+
+    slug = models.SlugField(_("slug"), max_length=40, allow_unicode=False)
+    name = models.CharField(_("name"), max_length=40)
+    description = models.CharField(_("description"), max_length=200, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["sort_order", "slug"]
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_theme_slug_per_locale")]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,106 @@
+"""Fixtures every suite shares: a site with a home page in each language, and a browser."""
+
+import os
+import shutil
+
+import pytest
+
+from django.conf import settings
+
+from wagtail.models import Locale, Page, Site
+
+from tests.factories import HomePageFactory
+
+CI = os.environ.get("CI", "").lower() == "true"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip a test whose part is missing here; under CI=true a missing part fails instead."""
+    if condition:
+        return
+    if CI:
+        pytest.fail(f"{reason} (required because CI=true)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _media_root(tmp_path, settings):
+    """Every test writes uploads to its own folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def locales(db):
+    """The two content locales (Chinese exists from Wagtail's migration; ours adds Mongolian)."""
+    return {
+        "zh": Locale.objects.get(language_code="zh-hans"),
+        "mn": Locale.objects.get(language_code="mn-mong"),
+    }
+
+
+@pytest.fixture
+def home(locales):
+    """A Chinese home page that is the root of the default site."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, title="石榴测试首页", slug="home-test", locale=locales["zh"])
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    return home
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    require(shutil.which(CHROMIUM) is not None, f"Chromium not found at {CHROMIUM}")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    """Debian's Chromium driven by Playwright; never a downloaded browser."""
+    # Playwright's sync API runs an event loop in this thread; Django's ORM is still
+    # used synchronously by the test itself.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page_errors():
+    """Collects console errors and uncaught exceptions of a Playwright page."""
+    return []
+
+
+@pytest.fixture
+def browser_page(browser, page_errors):
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="zh-CN")
+    page = context.new_page()
+    page.on("console", lambda message: message.type == "error" and page_errors.append(message.text))
+    page.on("pageerror", lambda error: page_errors.append(str(error)))
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir():
+    """Where browser tests save screenshots: test-artifacts/screenshots (README names it)."""
+    path = settings.BASE_DIR / "test-artifacts" / "screenshots"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
