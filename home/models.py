@@ -27,7 +27,6 @@ class HomePage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("hero_text"), FieldPanel("hero_image")]
     parent_page_types = ["wagtailcore.Page"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("home page")

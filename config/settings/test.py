@@ -1,15 +1,21 @@
 """Test settings: fast hashing, local-memory cache, plain static storage."""
 
+import os
+import tempfile
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not memory: the browser tests' live server reads it from its own thread.
+    # One file per test process, so parallel runs never share it.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"shiliu-test-{os.getpid()}.sqlite3")
+    }

@@ -35,7 +35,7 @@ def qr_svg(url: str, title: str = "") -> SafeString:
     """An inline SVG QR code of ``url``, made on the server for printed posters."""
     qr = segno.make(url, error="m")
     svg = qr.svg_inline(scale=4, border=2, dark="#000", light="#fff", title=title or url, svgclass="qr-code")
-    return mark_safe(svg)  # noqa: S308 - segno escapes the title and encodes the URL as modules
+    return mark_safe(svg.replace("<svg ", '<svg role="img" ', 1))  # noqa: S308 - segno escapes the title and encodes the URL as modules
 
 
 @register.inclusion_tag("components/site_menu.html", takes_context=True)
