@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+
 from django.utils import timezone
 
 from campaigns.models import CampaignPage
