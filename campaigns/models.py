@@ -40,6 +40,8 @@ class CampaignPage(BasePage):
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
     results = RichTextField(_("summary of results"), blank=True, features=RICH_TEXT_FEATURES)
 
+    END_BEFORE_START = _("A campaign cannot end before it starts.")
+
     objects = PageManager.from_queryset(CampaignQuerySet)()
 
     content_panels = [
@@ -61,7 +63,7 @@ class CampaignPage(BasePage):
     def clean(self):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("A campaign cannot end before it starts.")})
+            raise ValidationError({"end_date": self.END_BEFORE_START})
 
     def is_running(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()
