@@ -1,6 +1,7 @@
 """What every page shares, and the settings editors manage for a whole site."""
 
 from django.db import models
+from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +9,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 from wagtail.search import index
+
+from core.i18n import fallback_child
 
 
 class BasePage(Page):
@@ -43,6 +46,20 @@ class BasePage(Page):
     def get_meta_description(self) -> str:
         """The description for search engines and sharing cards."""
         return self.search_description or self.summary
+
+    def route(self, request, path_components):
+        """Wagtail's routing, but an untranslated child is served from the source language.
+
+        /mn-mong/stories/<slug>/ shows the Chinese story, with a notice, until it is
+        translated: a missing translation is never a 404.
+        """
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            child = fallback_child(self, path_components[0]) if path_components else None
+            if child is None:
+                raise
+            return child.specific.route(request, path_components[1:])
 
 
 @register_setting(icon="site")

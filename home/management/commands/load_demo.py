@@ -168,7 +168,9 @@ class Command(BaseCommand):
 
     def block(self, slug: str, kind: str, value):
         if kind == "image":
-            return ("image", {"image": demo_image(f"{slug}: {value}"), "caption": value, "credit": "社区供图"})
+            # Every text field is set, blank or not: wagtail-localize cannot extract a None.
+            image = demo_image(f"{slug}: {value}")
+            return ("image", {"image": image, "alt_text": "", "caption": value, "credit": "社区供图"})
         return (kind, value)
 
     def load_campaigns(self, home: HomePage) -> None:

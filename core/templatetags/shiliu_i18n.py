@@ -1,0 +1,120 @@
+"""Template tags for the two languages: switcher, hreflang, fallback notice, vertical digits."""
+
+import re
+
+from django import template
+from django.conf import settings
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeData, SafeString, mark_safe
+from django.utils.translation import get_language, gettext
+
+from wagtail.models import Locale
+
+from core.i18n import (
+    LanguageVersion,
+    content_language_code,
+    content_page,
+    html_language_tag,
+    is_fallback,
+    language_versions,
+)
+from core.translation import localize_all
+
+register = template.Library()
+
+# Runs of one or two digits are set upright in vertical Mongolian (text-combine-upright);
+# longer numbers such as years are rotated with the line.
+SHORT_NUMBER = re.compile(r"(?<![0-9])([0-9]{1,2})(?![0-9])")
+VERTICAL_LANGUAGES = {"mn-mong"}
+
+
+@register.simple_tag(takes_context=True)
+def page_language_versions(context) -> list[LanguageVersion]:
+    """Each site language's version of the current page (or URL), for the language switcher."""
+    request = context.get("request")
+    if request is None:
+        return []
+    return language_versions(context.get("page"), request)
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context) -> list[dict]:
+    """hreflang and absolute URL of every published translation of the page, then x-default."""
+    request, page = context.get("request"), context.get("page")
+    if request is None or page is None:
+        return []
+    links = []
+    for version in language_versions(page, request):
+        if version.translated and version.page is not None:
+            url = version.page.get_full_url(request)
+            if url:
+                links.append({"hreflang": version.tag, "url": url})
+                if version.code == settings.LANGUAGE_CODE:
+                    links.append({"hreflang": "x-default", "url": url})
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context) -> str:
+    """The page's own URL; for a page shown in place of a missing translation, the source's."""
+    page, request = context.get("page"), context.get("request")
+    return content_page(page).get_full_url(request) or ""
+
+
+@register.simple_tag
+def content_lang(page) -> str:
+    """The BCP 47 tag of the language the page's words are in (zh-Hans for a fallback)."""
+    return html_language_tag(content_page(page).locale.language_code)
+
+
+@register.simple_tag(takes_context=True)
+def shows_fallback(context) -> bool:
+    """True when the page is shown in its source language because the reader's is missing."""
+    page = context.get("page")
+    return page is not None and is_fallback(page)
+
+
+@register.filter(needs_autoescape=True)
+def tcy_digits(value, autoescape: bool = True) -> str:
+    """Short numbers in vertical Mongolian text wrapped to stand upright: <span class="tcy">13</span>.
+
+    Other languages, and text that is already HTML, are returned unchanged (escaped).
+    """
+    if isinstance(value, SafeData) or (get_language() or "").lower() not in VERTICAL_LANGUAGES:
+        return conditional_escape(value) if autoescape else value
+    parts = SHORT_NUMBER.split(str(value))  # text, number, text, number, ..., text
+    return mark_safe(  # noqa: S308 - every text part is escaped, every number part is digits
+        "".join(
+            format_html('<span class="tcy">{}</span>', part)
+            if position % 2
+            else (conditional_escape(part) if autoescape else part)
+            for position, part in enumerate(parts)
+        )
+    )
+
+
+@register.simple_tag
+def is_vertical_language(language_code: str | None = None) -> bool:
+    """True for languages written top to bottom on this site (traditional Mongolian)."""
+    return (language_code or get_language() or "").lower() in VERTICAL_LANGUAGES
+
+
+@register.simple_tag(takes_context=True)
+def main_attributes(context) -> SafeString:
+    """Attributes of <main>: a focusable, labelled vertical region when it holds Mongolian text.
+
+    A page shown in Chinese on the Mongolian site (a missing translation) stays horizontal.
+    """
+    page = context.get("page")
+    if page is not None and is_vertical_language() and is_vertical_language(content_language_code(page)):
+        label = gettext("Page content. Scroll sideways or use the arrow keys to read on.")
+        return format_html('class="vertical-main" tabindex="0" aria-label="{}"', label)
+    return mark_safe('tabindex="-1"')  # the skip link's target  # noqa: S308 - a constant
+
+
+@register.filter
+def localized_one(instance):
+    """One translatable snippet in the reader's language where translated, else as it is."""
+    if instance is None:
+        return None
+    return localize_all([instance], Locale.get_active())[0]
