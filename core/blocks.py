@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -115,6 +116,22 @@ class DocumentLinkBlock(blocks.StructBlock):
         preview_value = {"title": "民族团结进步创建工作手册"}
 
 
+class TableBlock(WagtailTableBlock):
+    """A plain table (schedules, figures by community), as Word documents often carry."""
+
+    class Meta:
+        icon = "table"
+        label = _("Table")
+        template = "components/blocks/table_block.html"
+        preview_value = {
+            "data": [["活动", "场次", "参与人次"], ["红石榴课堂", "48", "1,320"], ["邻里节", "6", "2,100"]],
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "table_caption": "",
+            "table_header_choice": "row",
+        }
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     """The body of an article: stories and campaigns use the same blocks."""
 
@@ -124,6 +141,7 @@ class BodyStreamBlock(blocks.StreamBlock):
     figures = FiguresBlock()
     video = VideoBlock()
     document = DocumentLinkBlock()
+    table = TableBlock()
 
     class Meta:
         template = "components/blocks/body_stream_block.html"

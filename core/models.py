@@ -10,6 +10,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.forms import BasePageForm
 from core.i18n import fallback_child
 
 
@@ -35,6 +36,7 @@ class BasePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("summary")]
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
+    base_form_class = BasePageForm
 
     class Meta:
         abstract = True

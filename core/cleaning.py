@@ -1,0 +1,122 @@
+"""Tidying text pasted or imported from Word: inline styles, smart tags, empty paragraphs, indents.
+
+Characters are never converted: Traditional characters stay as the editor wrote them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction
+
+# Spaces an editor types to indent a paragraph: ASCII, no-break and the full-width
+# ideographic space (U+3000), literal or as entities.
+_INDENT = r"(?:\s|&nbsp;|&#160;|&#x0*a0;|&#12288;|&#x3000;|\u00a0|\u3000)"
+_BLOCK_OPEN = r"<(?:p|li|h[1-6]|td|th)\b[^>]*>"
+_INLINE_OPEN = r"<(?:b|i|strong|em|span|a)\b[^>]*>"
+_LEADING_SPACE = re.compile(f"({_BLOCK_OPEN})((?:{_INLINE_OPEN}|{_INDENT})+)", re.IGNORECASE)
+_INDENT_RE = re.compile(_INDENT, re.IGNORECASE)
+_TRAILING_SPACE = re.compile(f"{_INDENT}+((?:</(?:b|i|strong|em|span|a)>)*</(?:p|li|h[1-6])>)", re.IGNORECASE)
+_EMPTY_BLOCK = re.compile(
+    rf"<(p|h[1-6])\b[^>]*>(?:{_INDENT}|<br\s*/?>|<(?:b|i|strong|em|span)\b[^>]*>|</(?:b|i|strong|em|span)>)*</\1>",
+    re.IGNORECASE,
+)
+
+
+def _drop_indent(match: re.Match) -> str:
+    pieces = re.split(r"(<[^>]+>)", match.group(2))
+    return match.group(1) + "".join(piece if piece.startswith("<") else _INDENT_RE.sub("", piece) for piece in pieces)
+
+
+def tidy_rich_text(markup: str) -> str:
+    """Drop empty paragraphs and the spaces at paragraph starts and ends; leave everything else alone."""
+    if not markup:
+        return markup
+    markup = _LEADING_SPACE.sub(_drop_indent, markup)
+    markup = _TRAILING_SPACE.sub(r"\1", markup)
+    return _EMPTY_BLOCK.sub("", markup).strip()
+
+
+# Word's HTML: Office namespaces (o:p, st1:*, v:shape, w:*), conditional comments, <font>,
+# class="MsoNormal" and style="mso-..." everywhere.
+_DROP_WITH_CONTENT = {"script", "style", "xml", "meta", "link", "title", "head", "noscript", "object", "iframe"}
+_DROP_NAMESPACES = ("o", "v", "w", "m")  # Office placeholders, VML shapes, Word and maths markup
+_RENAME = {"strong": "b", "em": "i", "h1": "h2", "h4": "h3", "h5": "h3", "h6": "h3", "div": "p"}
+_KEEP = {
+    "p",
+    "h2",
+    "h3",
+    "b",
+    "i",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "br",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "td",
+    "th",
+    "img",
+}
+_KEEP_ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
+
+
+def clean_html(markup: str) -> str:
+    """HTML from Word (pasted, or converted from .docx) reduced to what the rich text editor holds.
+
+    Keeps paragraphs, two heading levels, bold, italic, lists, links, line breaks, rules,
+    tables and images; removes styles, classes, fonts, smart tags and Office markup.
+    """
+    soup = BeautifulSoup(markup, "html.parser")
+    for node in soup.find_all(string=lambda s: isinstance(s, Comment | Declaration | Doctype | ProcessingInstruction)):
+        node.extract()
+    for tag in soup.find_all(True):
+        if tag.decomposed:
+            continue
+        name = tag.name.lower()
+        if name in _DROP_WITH_CONTENT or (":" in name and name.split(":")[0] in _DROP_NAMESPACES):
+            tag.decompose()
+            continue
+        name = _RENAME.get(name, name)
+        if name == "a" and not tag.get("href"):
+            tag.unwrap()
+            continue
+        if name not in _KEEP:
+            tag.unwrap()  # span, font, u, smart tags such as st1:chsdate keep their text
+            continue
+        tag.name = name
+        allowed = _KEEP_ATTRIBUTES.get(name, set())
+        tag.attrs = {key: value for key, value in tag.attrs.items() if key in allowed}
+    # Nested paragraphs (from <div><p>) would be invalid: keep the inner ones.
+    for paragraph in soup.find_all("p"):
+        if paragraph.find(["p", "h2", "h3", "ul", "ol", "table"]):
+            paragraph.unwrap()
+    _wrap_loose_text(soup)
+    return tidy_rich_text(str(soup))
+
+
+_BLOCKS = {"p", "h2", "h3", "ul", "ol", "hr", "table", "img"}
+
+
+def _wrap_loose_text(soup: BeautifulSoup) -> None:
+    """Put text and inline tags that sit between blocks into paragraphs of their own."""
+    run: list = []
+
+    def close_run() -> None:
+        if any(getattr(node, "name", None) or str(node).strip() for node in run):
+            paragraph = soup.new_tag("p")
+            run[0].insert_before(paragraph)
+            for node in run:
+                paragraph.append(node.extract())
+        run.clear()
+
+    for node in list(soup.contents):
+        if getattr(node, "name", None) in _BLOCKS:
+            close_run()
+        else:
+            run.append(node)
+    close_run()
