@@ -1,0 +1,177 @@
+"""The term list in the admin, checks on submission, import and check buttons, the review queue report."""
+
+from django.contrib import messages
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.forms import REVIEW_CHECK_HOOK, SUBMITTING_ACTIONS
+from stories.models import StoryIndexPage
+
+from . import views
+from .checks import check_page, check_texts, summarise, texts_of_value
+from .models import Term
+from .sections import sections_for_user
+
+
+class TermViewSet(SnippetViewSet):
+    model = Term
+    icon = "warning"
+    menu_label = _("Term list")
+    menu_name = "term-list"
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["phrase", "kind", "suggestion", "note", "updated_at"]
+    list_filter = ["kind"]
+    search_fields = ["phrase", "suggestion", "note"]
+    search_backend_name = None  # a plain database filter: the list is small and needs no index
+    ordering = ["kind", "phrase"]
+
+
+register_snippet(TermViewSet)
+
+
+# Checks when a page is submitted for review -------------------------------------------
+
+SKIPPED_FORM_FIELDS = {"slug", "comments"}
+
+
+def form_texts(form) -> list[tuple[str, str]]:
+    """(label, text) pairs for every text the editor typed in a page form, inline panels included."""
+    texts: list[tuple[str, str]] = []
+    for name, value in form.cleaned_data.items():
+        if name in SKIPPED_FORM_FIELDS or name not in form.fields:
+            continue
+        texts.extend(texts_of_value(value, str(form.fields[name].label or name)))
+    for name, formset in getattr(form, "formsets", {}).items():
+        if name in SKIPPED_FORM_FIELDS:
+            continue
+        for subform in formset.forms:
+            data = getattr(subform, "cleaned_data", None) or {}
+            if data.get("DELETE"):
+                continue
+            for field, value in data.items():
+                if field in subform.fields and field != "DELETE":
+                    texts.extend(texts_of_value(value, str(subform.fields[field].label or field)))
+    return texts
+
+
+@hooks.register(REVIEW_CHECK_HOOK)
+def block_forbidden_terms(form) -> list[str]:
+    """Forbidden terms keep a page from review; each is reported in context with its replacement."""
+    hits = [hit for hit in check_texts(form_texts(form)) if hit.blocking]
+    if not hits:
+        return []
+    return [
+        gettext("This page cannot go to review while it contains forbidden terms. Replace them and submit again."),
+        *summarise(hits),
+    ]
+
+
+def warn_about_terms(request, page) -> None:
+    """After a page went to review, list the outdated formulations, typos and private-use text found."""
+    if not any(request.POST.get(name) for name in SUBMITTING_ACTIONS):
+        return
+    hits = [hit for hit in check_page(page) if not hit.blocking]
+    if not hits:
+        return
+    messages.warning(
+        request,
+        format_html(
+            "{}<ul>{}</ul>",
+            gettext("Submitted. The content check found the following; “Content check” on the page shows them again:"),
+            format_html_join("", "<li>{}</li>", ((line,) for line in summarise(hits))),
+        ),
+    )
+
+
+hooks.register("after_create_page", warn_about_terms)
+hooks.register("after_edit_page", warn_about_terms)
+
+
+# Audit log actions ---------------------------------------------------------------------
+
+
+@hooks.register("register_log_actions")
+def register_editorial_log_actions(actions):
+    actions.register_action("shiliu.import", _("Import from document"), _("Imported from a document"))
+    actions.register_action(
+        "shiliu.reviewers_recorded", _("Record reviewers"), _("Reviewers recorded in the byline on approval")
+    )
+
+
+# Admin views, buttons and the report ---------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_editorial_urls():
+    return [
+        path(
+            "editorial/import/<int:parent_page_id>/",
+            views.ImportDocumentsView.as_view(),
+            name="editorial_import_documents",
+        ),
+        path("editorial/check/<int:page_id>/", views.PageCheckView.as_view(), name="editorial_page_check"),
+        path("reports/review-queue/", views.ReviewQueueView.as_view(), name="editorial_review_queue"),
+        path(
+            "reports/review-queue/results/",
+            views.ReviewQueueView.as_view(results_only=True),
+            name="editorial_review_queue_results",
+        ),
+    ]
+
+
+class ImportDocumentsButton(PageMenuItem):
+    label = _("Import documents")
+    icon_name = "upload"
+    url_name = "editorial_import_documents"
+
+    def is_shown(self, user):
+        model = self.page.specific_class
+        return (
+            bool(model) and issubclass(model, StoryIndexPage) and self.page.permissions_for_user(user).can_add_subpage()
+        )
+
+
+class PageCheckButton(PageMenuItem):
+    label = _("Content check")
+    icon_name = "warning"
+    url_name = "editorial_page_check"
+
+    def is_shown(self, user):
+        return not self.page.is_root() and self.page.permissions_for_user(user).can_edit()
+
+
+@hooks.register("register_page_header_buttons")
+def editorial_page_header_buttons(page, user, view_name, next_url=None):
+    yield ImportDocumentsButton(page=page, priority=16)
+    yield PageCheckButton(page=page, priority=66)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def editorial_page_listing_buttons(page, user, next_url=None):
+    yield ImportDocumentsButton(page=page, priority=9)
+    yield PageCheckButton(page=page, priority=55)
+
+
+class ReviewQueueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return bool(sections_for_user(request.user))
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_queue_menu_item():
+    return ReviewQueueMenuItem(
+        _("Review queue by section"),
+        reverse("editorial_review_queue"),
+        name="review-queue",
+        icon_name="tasks",
+        order=850,
+    )
