@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page, Site
 from campaigns.models import CampaignIndexPage, CampaignPage
 from core.models import SiteSettings
 from home.demo.campaigns import CAMPAIGNS
+from home.demo.editorial import load_editorial_demo
 from home.demo.images import demo_image
 from home.demo.stories import STORIES
 from home.demo.taxonomy import ETHNIC_GROUPS, PLACES, THEMES
@@ -48,6 +49,8 @@ class Command(BaseCommand):
         if not options["no_admin"]:
             self.step("Admin login")
             self.load_admin()
+        self.step("Editorial roles, community sections, term list and a story in review")
+        load_editorial_demo(self, home)
         self.stdout.write(self.style.SUCCESS("Demo content ready:"))
         for name, count in self.counts.items():
             self.stdout.write(f"  {name}: {count}")
