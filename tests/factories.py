@@ -8,6 +8,7 @@ import wagtail_factories
 from wagtail.models import Locale
 
 from campaigns.models import CampaignIndexPage, CampaignPage
+from editorial.models import Term
 from home.models import HomePage
 from stories.models import EthnicGroup, Place, StoryIndexPage, StoryPage, Theme
 
@@ -97,3 +98,30 @@ class CampaignPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = CampaignPage
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Sequence(lambda n: f"编辑{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
+    password = factory.django.Password("shiliu-test")
+
+    class Meta:
+        model = "auth.User"
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if extracted:
+            self.groups.add(*extracted)
+
+
+class TermFactory(factory.django.DjangoModelFactory):
+    phrase = factory.Sequence(lambda n: f"术语{n}")
+    kind = Term.Kind.OUTDATED
+    suggestion = ""
+
+    class Meta:
+        model = Term
+        django_get_or_create = ("phrase",)
