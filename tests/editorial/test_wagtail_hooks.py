@@ -6,7 +6,7 @@ import pytest
 
 from django.contrib.messages import get_messages
 
-from wagtail.models import Locale, WorkflowState
+from wagtail.models import Locale, ModelLogEntry, WorkflowState
 
 from editorial.models import Term
 from stories.models import StoryPage
@@ -134,3 +134,20 @@ def test_the_content_check_view_is_closed_to_editors_of_other_sections(client, p
     client.force_login(people["editor_a"])
 
     assert denied(client.get(f"/admin/editorial/check/{story.pk}/"))
+
+
+def test_editors_maintain_the_term_list_and_the_change_is_in_the_audit_log(client, people):
+    client.force_login(people["editor_a"])
+
+    response = client.post(
+        "/admin/snippets/editorial/term/add/",
+        {"phrase": "满清", "kind": Term.Kind.OUTDATED, "suggestion": "清朝", "note": ""},
+    )
+
+    assert response.status_code == 302
+    term = Term.objects.get(phrase="满清")
+    log = ModelLogEntry.objects.filter(object_id=str(term.pk), action="wagtail.create")
+    assert log.filter(user=people["editor_a"]).exists()
+    client.force_login(people["first_a"])
+    assert client.get("/admin/snippets/editorial/term/").status_code == 200
+    assert denied(client.get("/admin/snippets/editorial/term/add/"))
