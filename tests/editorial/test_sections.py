@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from wagtail.models import GroupPagePermission, Locale, Page, TaskState, WorkflowPage
+from wagtail.rich_text import RichText
 
 from editorial.models import Section
 from editorial.sections import (
@@ -278,3 +279,26 @@ def test_reviewers_dashboard_lists_only_their_sections_pages(client, people, ind
 def test_section_index_types_are_only_story_and_campaign_indexes(home, roles):
     StoryIndexPageFactory(parent=home, slug="x")
     assert StoryIndexPage.objects.count() == Section.objects.count()
+
+
+def test_editor_of_a_cannot_change_b_through_wagtail_localize(client_a, pages_b, people):
+    """The translation editor's REST API and PO upload refuse a page of another community."""
+    from wagtail_localize.models import StringSegment, Translation, TranslationSource
+
+    live = pages_b["live"]
+    live.body = [("paragraph", RichText("<p>光明社区的居民一起过节。</p>"))]
+    live.save_revision().publish()
+    source, _created = TranslationSource.get_or_create_from_instance(live)
+    mongolian = Locale.objects.get(language_code="mn-mong")
+    translation = Translation.objects.create(source=source, target_locale=mongolian)
+    translation.save_target(user=people["editor_b"], publish=False)
+    segment = StringSegment.objects.filter(source=source).first()
+    target = live.get_translation(mongolian)
+    revisions = target.revisions.count()
+
+    edit = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+    response = client_a.put(edit, data={"value": "ᠬᠣᠣᠰᠣᠨ"}, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 403
+    assert client_a.post(reverse("wagtail_localize:stop_translation", args=[translation.pk])).status_code in (302, 403)
+    assert Translation.objects.get(pk=translation.pk).enabled
+    assert target.revisions.count() == revisions
