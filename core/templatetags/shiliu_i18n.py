@@ -10,14 +10,8 @@ from django.utils.translation import get_language, gettext
 
 from wagtail.models import Locale
 
-from core.i18n import (
-    LanguageVersion,
-    content_language_code,
-    content_page,
-    html_language_tag,
-    is_fallback,
-    language_versions,
-)
+from core import i18n
+from core.i18n import LanguageVersion, content_page, html_language_tag, is_fallback, language_versions
 from core.translation import localize_all
 
 register = template.Library()
@@ -68,6 +62,20 @@ def content_lang(page) -> str:
 
 
 @register.simple_tag(takes_context=True)
+def content_language_code(context) -> str:
+    """The Django code of the language the page's words are in; the reader's when no page.
+
+    base.html renders the content in it, so that a Chinese page shown in place of a missing
+    Mongolian translation has Chinese labels and dates too, not Mongolian words lying on
+    their side in a horizontal page.
+    """
+    page = context.get("page")
+    if page is None:
+        return get_language() or settings.LANGUAGE_CODE
+    return i18n.content_language_code(page)
+
+
+@register.simple_tag(takes_context=True)
 def shows_fallback(context) -> bool:
     """True when the page is shown in its source language because the reader's is missing."""
     page = context.get("page")
@@ -106,7 +114,7 @@ def main_attributes(context) -> SafeString:
     A page shown in Chinese on the Mongolian site (a missing translation) stays horizontal.
     """
     page = context.get("page")
-    if page is not None and is_vertical_language() and is_vertical_language(content_language_code(page)):
+    if page is not None and is_vertical_language() and is_vertical_language(i18n.content_language_code(page)):
         label = gettext("Page content. Scroll sideways or use the arrow keys to read on.")
         return format_html('class="vertical-main" tabindex="0" aria-label="{}"', label)
     return mark_safe('tabindex="-1"')  # the skip link's target  # noqa: S308 - a constant

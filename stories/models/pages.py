@@ -14,6 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyStreamBlock
 from core.models import BasePage
@@ -78,6 +79,14 @@ class StoryPage(BasePage):
     themes = ParentalManyToManyField("stories.Theme", verbose_name=_("themes"), blank=True)
 
     objects = StoryManager()
+
+    # wagtail-localize leaves many-to-many fields alone: declared synchronised, a translation
+    # keeps the source's themes and groups (the Chinese snippets; templates show them
+    # |localized) whenever it is updated, not only when it is first created.
+    override_translatable_fields = [
+        SynchronizedField("themes", overridable=False),
+        SynchronizedField("ethnic_groups", overridable=False),
+    ]
 
     content_panels = [
         *BasePage.content_panels,

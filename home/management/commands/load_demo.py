@@ -17,8 +17,10 @@ from core.models import SiteSettings
 from home.demo.campaigns import CAMPAIGNS
 from home.demo.editorial import load_editorial_demo
 from home.demo.images import demo_image
+from home.demo.localize import load_mongolian_translations
 from home.demo.stories import STORIES
 from home.demo.taxonomy import ETHNIC_GROUPS, PLACES, THEMES
+from home.demo.translations import ADDRESS_MONGOLIAN, ORGANISATION_NAME_MONGOLIAN
 from home.models import HomePage
 from stories.models import EthnicGroup, Place, StoryIndexPage, StoryPage, Theme
 
@@ -46,6 +48,8 @@ class Command(BaseCommand):
         index = self.load_stories(home)
         self.step("Campaigns")
         self.load_campaigns(home)
+        self.step("Mongolian translations, made with wagtail-localize")
+        load_mongolian_translations(self)
         if not options["no_admin"]:
             self.step("Admin login")
             self.load_admin()
@@ -112,8 +116,9 @@ class Command(BaseCommand):
             site=site,
             defaults={
                 "organisation_name": "东街街道民族团结进步工作站",
-                "organisation_name_mongolian": "ᠳ᠋ᠦᠩᠵᠢᠶᠸ ᠭᠤᠳᠤᠮᠵᠢ ᠶᠢᠨ ᠦᠨᠳᠦᠰᠦᠲᠡᠨ ᠦ ᠡᠪ ᠨᠡᠢᠲᠡ ᠶᠢᠨ ᠠᠵᠢᠯ ᠤᠨ ᠥᠷᠲᠡᠭᠡ",
+                "organisation_name_mongolian": ORGANISATION_NAME_MONGOLIAN,
                 "address": "内蒙古自治区呼和浩特市新城区东街街道",
+                "address_mongolian": ADDRESS_MONGOLIAN,
                 "contact_phone": "0471-0000000",
                 "icp_number": "蒙ICP备00000000号-1（演示）",
                 "public_security_number": "蒙公网安备 15010000000000号（演示）",

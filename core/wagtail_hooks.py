@@ -1,0 +1,25 @@
+"""Admin additions of core: the translation status report for translators and editors."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from core.views import TranslationStatusView
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_url():
+    return [path("reports/translation-status/", TranslationStatusView.as_view(), name="shiliu_translation_status")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return MenuItem(
+        _("Translation status"),
+        reverse("shiliu_translation_status"),
+        name="translation-status",
+        icon_name="site",
+        order=9100,
+    )
