@@ -10,12 +10,17 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.documents import SiteDocument  # noqa: F401 - WAGTAILDOCS_DOCUMENT_MODEL
 from core.forms import BasePageForm
 from core.i18n import fallback_child
+from search.indexing import AnalysedSearchMixin
 
 
-class BasePage(Page):
-    """Abstract base of every Shiliu page: summary, sharing image and their panels."""
+class BasePage(AnalysedSearchMixin, Page):
+    """Abstract base of every Shiliu page: summary, sharing image and their panels.
+
+    Its search fields, and those every page type adds, are indexed through search.analysis.
+    """
 
     summary = models.TextField(
         _("summary"),

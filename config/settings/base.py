@@ -163,6 +163,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "石榴 Shiliu"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILDOCS_DOCUMENT_MODEL = "core.SiteDocument"  # adds the extracted text of PDF and Word files for search
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
@@ -171,15 +172,20 @@ WAGTAILSEARCH_HITS_MAX_AGE = 30
 # Passing the final review records the reviewers in the byline, then publishes (editorial app).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved"
 
-# Search: Wagtail's database backend unless ELASTICSEARCH_URL is set.
+# Search: Wagtail's database backend (search.backends.database: on SQLite with a ranked query
+# that scales) unless ELASTICSEARCH_URL is set. Text is analysed before it reaches any backend
+# (search.analysis), so PostgreSQL uses the 'simple' configuration: no stemming of the tokens.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple"}}
 if ELASTICSEARCH_URL:
+    # The database index is kept too: searches fall back to it while Elasticsearch is down.
+    WAGTAILSEARCH_BACKENDS["database"] = WAGTAILSEARCH_BACKENDS["default"]
     WAGTAILSEARCH_BACKENDS["default"] = {
         "BACKEND": "search.backends.elasticsearch",
         "URLS": [ELASTICSEARCH_URL],
         "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "shiliu_"),
         "TIMEOUT": 5,
+        "FALLBACK": "database",
     }
 
 CACHES = {

@@ -1,0 +1,118 @@
+"""Keep the index current when what pages are indexed with changes outside the page.
+
+Publishing, unpublishing, translating and deleting pages reach the index through Wagtail's
+own signal handlers (every page save is indexed). What Wagtail misses is handled here:
+
+- a place, ethnic group or theme renamed: the pages filed under it are re-indexed;
+- a segmenter word added: the dictionary is reloaded and the pages containing the word are
+  re-indexed, so the word is found whole; names of places, groups and themes feed the
+  dictionary too.
+"""
+
+import logging
+
+from django_tasks import task
+
+from django.db.models.signals import post_delete, post_save, pre_delete
+
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.search.backends import get_search_backends
+
+from search import dictionary
+from search.analysis import AnalysedQuery, QueryUnit, analyse_query
+
+logger = logging.getLogger(__name__)
+
+#: Pages re-indexed at most per change, so that saving a snippet stays quick.
+MAX_REINDEXED = 5000
+
+
+def reindex(pages) -> int:
+    """Re-index ``pages`` (any page queryset or list) on every auto-updated backend."""
+    by_model: dict[type, list] = {}
+    for page in pages:
+        page = page.specific
+        by_model.setdefault(type(page), []).append(page)
+    for backend in get_search_backends(with_auto_update=True):
+        for model, items in by_model.items():
+            try:
+                backend.add_bulk(model, items)
+            except Exception:
+                logger.exception("Could not re-index %d %s pages", len(items), model.__name__)
+                if not backend.catch_indexing_errors:
+                    raise
+    return sum(len(items) for items in by_model.values())
+
+
+def related_pages(instance) -> list:
+    """Pages whose search fields include ``instance`` through a RelatedFields entry."""
+    pages = []
+    for model in index.get_indexed_models():
+        if not issubclass(model, Page):
+            continue
+        for field in model.get_search_fields():
+            if isinstance(field, index.RelatedFields) and field.get_field(model).related_model is type(instance):
+                pages.extend(model.objects.filter(**{field.field_name: instance})[:MAX_REINDEXED])
+    return pages
+
+
+@task()
+def reindex_pages_containing(word: str) -> int:
+    """Re-index pages whose text contains ``word`` (found by its character bigrams)."""
+    query = analyse_query(word)
+    if query.is_empty:
+        return 0
+    from search.services import run
+
+    bigrams_only = AnalysedQuery(original=word, units=(QueryUnit(words=query.bigrams, bigrams=query.bigrams),))
+    pages = run(Page.objects.all(), bigrams_only, order_by_relevance=False)[:MAX_REINDEXED]
+    return reindex(pages)
+
+
+def segmenter_word_saved(sender, instance, **kwargs):
+    dictionary.changed()
+    if not kwargs.get("raw"):
+        reindex_pages_containing.enqueue(instance.word)
+
+
+def segmenter_word_deleted(sender, instance, **kwargs):
+    dictionary.changed()
+
+
+def named_snippet_saved(sender, instance, **kwargs):
+    if kwargs.get("raw"):
+        return
+    dictionary.changed()
+    reindex(related_pages(instance))
+
+
+def named_snippet_deleting(sender, instance, **kwargs):
+    # Foreign keys are cleared in bulk on delete, without signals: remember the pages now.
+    instance._search_pages_to_reindex = [page.pk for page in related_pages(instance)]
+
+
+def named_snippet_deleted(sender, instance, **kwargs):
+    dictionary.changed()
+    page_ids = getattr(instance, "_search_pages_to_reindex", [])
+    if page_ids:
+        reindex(Page.objects.filter(pk__in=page_ids))
+
+
+def connect() -> None:
+    """Connect the handlers; called once from SearchConfig.ready()."""
+    from django.apps import apps
+
+    from search.models import SegmenterWord
+
+    post_save.connect(segmenter_word_saved, sender=SegmenterWord, dispatch_uid="search_segmenter_word_saved")
+    post_delete.connect(segmenter_word_deleted, sender=SegmenterWord, dispatch_uid="search_segmenter_word_deleted")
+    for app_label, model_name in dictionary.NAMED_SNIPPETS:
+        try:
+            model = apps.get_model(app_label, model_name)
+        except LookupError:
+            continue
+        uid = f"search_{app_label}_{model_name}"
+        post_save.connect(named_snippet_saved, sender=model, dispatch_uid=f"{uid}_saved")
+        pre_delete.connect(named_snippet_deleting, sender=model, dispatch_uid=f"{uid}_deleting")
+        post_delete.connect(named_snippet_deleted, sender=model, dispatch_uid=f"{uid}_deleted")
