@@ -8,6 +8,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from search.views import search_page
+
 from .api import api_router
 
 urlpatterns = [
@@ -26,6 +28,7 @@ if settings.DEBUG:
 # Every public page lives under its language: /zh-hans/... and /mn-mong/...; "/" is sent to
 # the best match of Accept-Language by LocaleMiddleware.
 urlpatterns += i18n_patterns(
+    path("search/", search_page, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,0 +1,1 @@
+"""Search backends tuned for pre-analysed text (see search.analysis)."""

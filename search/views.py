@@ -1,0 +1,36 @@
+"""The site search page, /zh-hans/search/ and /mn-mong/search/."""
+
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_safe
+
+from wagtail.models import Locale
+
+from search import services
+from search.forms import SearchForm
+
+
+def _page_number(request) -> int:
+    value = request.GET.get("page", "1")
+    return int(value) if value.isdigit() and 0 < int(value) < 10_000 else 1
+
+
+@require_safe
+def search_page(request):
+    """Results for ?q= with filters; any input gives a page, at worst with a message."""
+    form = SearchForm(request.GET or None, locale=Locale.get_active())
+    query = services.analyse(form.query_text())
+    filters = form.filters()
+    outcome = services.site_search(request, query, filters, _page_number(request)) if form.query_text() else None
+    querystring = request.GET.copy()
+    querystring.pop("page", None)
+    return TemplateResponse(
+        request,
+        "search/search_page.html",
+        {
+            "form": form,
+            "search": outcome,
+            "query": query,
+            "querystring": querystring.urlencode(),
+            "ignored_filters": form.ignored_filters(),
+        },
+    )

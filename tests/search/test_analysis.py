@@ -1,0 +1,212 @@
+"""The one analysis every backend sees: normalisation, segmentation, queries."""
+
+import pytest
+
+from wagtail.search.query import And, Or, PlainText
+
+from search import analysis
+from search.analysis import analyse, analyse_query, index_tokens, normalise, segmenter
+from tests.search.factories import FVS1, GENITIVE, MONGOL, NNBSP, SCRIPT
+
+MVS = "\u180e"
+ZWJ = "\u200d"
+
+
+def test_traditional_and_simplified_normalise_alike():
+    assert normalise("民族團結進步") == normalise("民族团结进步") == "民族团结进步"
+
+
+def test_nfkc_and_case_folding():
+    assert normalise("ＡＢＣ２０２５ Hello") == "abc2025 hello"
+    assert normalise("ﬁne") == "fine"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        MONGOL[:2] + FVS1 + MONGOL[2:],  # a free variation selector
+        MONGOL[:3] + ZWJ + MONGOL[3:],  # a zero width joiner
+        MONGOL[:3] + "\u200c" + MONGOL[3:],  # a zero width non-joiner
+        MONGOL + "\u180c",  # FVS2 at the end
+    ],
+)
+def test_invisible_mongolian_code_points_are_ignored(typed):
+    assert normalise(typed) == MONGOL
+    assert index_tokens(typed) == [MONGOL]
+
+
+def test_vowel_separator_is_treated_the_same_whether_typed_or_not():
+    with_separator = "\u182c\u1820\u1837" + MVS + "\u1820"  # qar-a, black
+    without = "\u182c\u1820\u1837\u1820"
+    assert analyse(with_separator) == analyse(without)
+
+
+def test_suffix_after_narrow_no_break_space_is_split_from_its_stem():
+    assert index_tokens(MONGOL + NNBSP + GENITIVE) == [MONGOL]
+    assert analyse_query(MONGOL + NNBSP + GENITIVE).words == (MONGOL,)
+
+
+def test_case_ending_typed_after_a_plain_space_is_not_a_required_word():
+    assert analyse_query(f"{MONGOL} {GENITIVE}").words == (MONGOL,)
+
+
+def test_long_word_after_narrow_no_break_space_is_kept():
+    assert index_tokens(MONGOL + NNBSP + SCRIPT + SCRIPT) == [MONGOL, SCRIPT + SCRIPT]
+
+
+def test_mongolian_digits_become_ascii():
+    assert normalise("\u1812\u1810\u1812\u1815") == "2025"
+
+
+def test_narrow_no_break_space_between_latin_words_is_a_space():
+    assert index_tokens("hello\u202fworld") == ["hello", "world"]
+
+
+def test_chinese_is_segmented_in_search_mode():
+    tokens = index_tokens("民族团结进步活动月")
+    assert "团结" in tokens and "民族" in tokens and "进步" in tokens
+
+    tokens = index_tokens("中华民族共同体")
+    assert {"中华民族共同体", "中华民族", "共同体", "中华", "民族"} <= set(tokens)
+
+
+def test_chinese_runs_are_indexed_with_their_bigrams():
+    assert {"阿吉", "吉拉", "拉沁"} <= set(index_tokens("阿吉拉沁社区"))
+
+
+def test_latin_and_digits_are_separate_from_chinese():
+    assert index_tokens("2025年G20峰会") == ["2025", "年", "g20", "峰会"]
+
+
+def test_tokens_hold_only_letters_and_digits():
+    for token in index_tokens('民族团结 "NEAR" OR * (a) 1,200 user_name e-mail'):
+        assert token.isalnum(), token
+
+
+def test_private_use_text_is_reported_and_not_indexed():
+    text = "\ue101\ue102\ue103 团结"
+    assert analysis.find_private_use(text) == ["\ue101\ue102\ue103"]
+    assert analyse(text) == "团结"
+    assert analyse_query("\ue101\ue102").private_use
+    assert analyse_query("\ue101\ue102").is_empty
+
+
+def test_analyse_accepts_lists_none_and_dicts():
+    assert analyse(None) == ""
+    assert analyse(["团结", None, "Hello"]) == "团结 hello"
+    assert analyse({"a": "團結"}) == "团结"
+
+
+def test_query_words_and_bigrams():
+    query = analyse_query("阿吉拉沁")
+    assert query.bigrams == ("阿吉", "吉拉", "拉沁")
+    assert "阿吉拉沁" in query.terms
+    assert not query.is_empty
+
+
+def test_a_long_pasted_sentence_is_cut_to_the_token_budget():
+    query = analyse_query("铸牢中华民族共同体意识推动各民族共同团结奋斗共同繁荣发展构建互嵌式社会结构和社区环境")
+    assert query.truncated and not query.is_empty
+    assert len(query.bigrams) <= analysis.MAX_QUERY_TOKENS
+
+
+def test_and_combines_every_word():
+    search_query = analyse_query("hello 红石榴课堂 world").search_query()
+    assert isinstance(search_query, And)
+    assert search_query.subqueries[0].query_string == "hello world"
+
+
+def test_or_combines_words_not_bigrams():
+    search_query = analyse_query("联欢会 红石榴课堂 hello").search_query(operator="or")
+    assert isinstance(search_query, Or)
+    simple, *runs = search_query.subqueries
+    assert simple.query_string == "hello"
+    assert [sorted(sub.query_string for sub in run.subqueries) for run in runs] == [
+        ["联欢 欢会", "联欢会"],
+        ["红石 石榴 榴课 课堂", "红石榴课堂"],
+    ]
+
+
+def test_query_of_a_two_character_word_has_one_form():
+    query = analyse_query("團結")
+    assert query.words == query.bigrams == ("团结",)
+    search_query = query.search_query()
+    assert isinstance(search_query, PlainText)
+    assert search_query.query_string == "团结" and search_query.operator == "and"
+
+
+def test_query_with_a_longer_run_asks_for_words_or_bigrams():
+    search_query = analyse_query("互嵌式社区").search_query()
+    assert isinstance(search_query, Or)
+    assert all(sub.operator == "and" for sub in search_query.subqueries)
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["", "   ", "!!!", "\"'*", "()", "\x00\x01\x7f", "🙂🙂", "----", "'; "],
+)
+def test_queries_without_searchable_text_are_empty(hostile):
+    query = analyse_query(hostile)
+    assert query.is_empty
+    with pytest.raises(ValueError):
+        query.search_query()
+
+
+@pytest.mark.parametrize(
+    "hostile", ['"团结" OR NEAR(a b)', "团结* AND NOT x", "'; DROP TABLE wagtailcore_page; --", "a:b title:团结"]
+)
+def test_query_syntax_becomes_plain_words(hostile):
+    query = analyse_query(hostile)
+    assert not query.is_empty
+    assert all(token.isalnum() for token in query.words + query.bigrams)
+
+
+def test_control_characters_are_removed_from_the_query_as_shown():
+    assert analyse_query("团\x00结\n那达慕").original == "团 结 那达慕"
+
+
+def test_long_queries_are_truncated():
+    query = analyse_query("团结" * 500)
+    assert query.truncated
+    assert len(query.original) == analysis.MAX_QUERY_LENGTH
+
+    many = analyse_query(" ".join(f"w{number}" for number in range(100)))
+    assert many.truncated and len(many.words) == analysis.MAX_QUERY_TOKENS
+
+
+def test_custom_words_are_kept_whole_and_can_be_removed():
+    assert "阿吉拉沁" not in index_tokens("阿吉拉沁社区")
+    assert segmenter.set_custom_words({"阿吉拉沁"})
+    assert "阿吉拉沁" in index_tokens("阿吉拉沁社区")
+    assert analyse_query("阿吉拉沁").words == ("阿吉拉沁",)
+    assert not segmenter.set_custom_words({"阿吉拉沁"})  # unchanged
+    segmenter.set_custom_words(())
+    assert "阿吉拉沁" not in index_tokens("阿吉拉沁社区")
+
+
+def test_removing_a_custom_word_keeps_the_dictionary_s_own_words():
+    segmenter.set_custom_words({"团结", "蒙古族", "巴彦塔拉"})
+    segmenter.set_custom_words(())
+    assert index_tokens("团结")[0] == "团结"
+    assert "蒙古族" in index_tokens("蒙古族群众")
+
+
+def test_builtin_programme_names_are_words():
+    assert "红石榴课堂" in index_tokens("欢迎参加红石榴课堂")
+    assert analyse_query("红石榴课堂").words == ("红石榴课堂",)
+
+
+def test_normalise_with_offsets_maps_back_to_the_original():
+    original = "民族團結 " + MONGOL[:2] + FVS1 + MONGOL[2:] + " ﬁne"
+    normalised, offsets = analysis.normalise_with_offsets(original)
+    assert normalised == "民族团结 " + MONGOL + " fine"
+    assert len(offsets) == len(normalised)
+    start = normalised.index("团结")
+    assert original[offsets[start] : offsets[start + 1] + 1] == "團結"
+    fine = normalised.index("fine")
+    assert original[offsets[fine] : offsets[fine + 3] + 1] == "ﬁne"
+
+
+def test_dictionary_form_and_is_chinese():
+    assert analysis.dictionary_form(" 阿吉拉沁 社區 ") == "阿吉拉沁社区"
+    assert analysis.is_chinese("团结") and not analysis.is_chinese("团结1") and not analysis.is_chinese("")

@@ -1,0 +1,72 @@
+"""API v2 search gives the search page's results, for the WeChat mini-program."""
+
+import re
+
+import pytest
+
+from django.core.files.base import ContentFile
+
+from wagtail.documents import get_document_model
+
+from tests.factories import PlaceFactory, StoryPageFactory
+from tests.search.factories import MONGOL, SCRIPT
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def stories(index, mn_index, locales):
+    community = PlaceFactory(name="阿吉拉沁社区")
+    pages = [
+        StoryPageFactory(parent=index, title=f"民族团结故事{number}", summary="红石榴课堂", place=community)
+        for number in range(5)
+    ]
+    pages.append(StoryPageFactory(parent=index, title="社區舉辦民族團結聯歡會", summary="互嵌式社区"))
+    pages.append(StoryPageFactory(parent=mn_index, locale=locales["mn"], title=f"{MONGOL} {SCRIPT}", place=community))
+    return pages
+
+
+def page_ids(client, query):
+    """The page ids the search page lists for ``query``, in order."""
+    html = client.get("/zh-hans/search/", {"q": query}).content.decode()
+    urls = re.findall(r'<h3 class="search-result__title"><a href="([^"]+)"', html)
+    by_url = {page.url: page.pk for page in StoryPageFactory._meta.model.objects.all()}
+    return [by_url[url] for url in urls]
+
+
+@pytest.mark.parametrize("query", ["团结", "團結", "红石榴课堂", "互嵌式", "阿吉拉沁", MONGOL, "团结 红石榴课堂"])
+def test_api_search_returns_the_search_page_results_in_the_same_order(client, stories, query):
+    response = client.get("/api/v2/pages/", {"search": query})
+    assert response.status_code == 200
+    api_ids = [item["id"] for item in response.json()["items"]]
+    assert api_ids
+    assert api_ids == page_ids(client, query)
+    assert response.json()["meta"]["total_count"] == len(api_ids)
+
+
+def test_api_search_with_type_and_locale(client, stories):
+    response = client.get("/api/v2/pages/", {"search": "阿吉拉沁", "type": "stories.StoryPage", "locale": "mn-mong"})
+    assert [item["id"] for item in response.json()["items"]] == [stories[-1].pk]
+
+
+def test_api_search_operator(client, stories):
+    both = client.get("/api/v2/pages/", {"search": "联欢会 红石榴课堂"}).json()["meta"]["total_count"]
+    either = client.get("/api/v2/pages/", {"search": "联欢会 红石榴课堂", "search_operator": "or"}).json()
+    assert both == 0 and either["meta"]["total_count"] == 6
+    assert client.get("/api/v2/pages/", {"search": "团结", "search_operator": "xor"}).status_code == 400
+
+
+@pytest.mark.parametrize("query", ["", "!!!", '"', "NEAR(a", "\x00", "x" * 3000, "' OR 1=1 --", "*"])
+def test_api_hostile_queries_give_an_answer_not_an_error(client, stories, query):
+    response = client.get("/api/v2/pages/", {"search": query})
+    assert response.status_code == 200
+    assert isinstance(response.json()["items"], list)
+
+
+def test_api_documents_search_finds_words_inside_files(client, stories):
+    document = get_document_model()(title="教案")
+    document.file.save("lesson.txt", ContentFile("红石榴课堂教案：交往交流交融".encode()), save=False)
+    document.save()
+    response = client.get("/api/v2/documents/", {"search": "交往交流交融"})
+    assert response.status_code == 200
+    assert [item["id"] for item in response.json()["items"]] == [document.pk]

@@ -1,0 +1,55 @@
+"""Done when: on the demo site, the words residents type find the pages that contain them."""
+
+import re
+
+import pytest
+
+from django.core.management import call_command
+
+from stories.models import StoryPage
+from tests.factories import StoryPageFactory
+from tests.search.conftest import publish_translation
+from tests.search.factories import MONGOL, SCRIPT
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_site():
+    with open("/dev/null", "w") as quiet:
+        call_command("load_demo", "--no-admin", stdout=quiet)
+
+
+def result_urls(client, prefix, query):
+    html = client.get(f"{prefix}/search/", {"q": query}).content.decode()
+    return set(re.findall(r'<h3 class="search-result__title"><a href="([^"]+)"', html))
+
+
+def pages_containing(text):
+    """Live demo pages whose title, summary or body hold ``text`` (Traditional folded in)."""
+    from search.analysis import normalise
+
+    wanted = normalise(text)
+    urls = set()
+    for story in StoryPage.objects.live().filter(locale__language_code="zh-hans"):
+        place = story.place.name if story.place else ""
+        texts = [story.title, story.summary, str(story.body.raw_data), place]
+        if any(wanted in normalise(piece) for piece in texts):
+            urls.add(story.url)
+    return urls
+
+
+@pytest.mark.parametrize("query", ["团结", "團結", "互嵌式", "红石榴课堂", "阿吉拉沁社区", "阿吉拉沁"])
+@pytest.mark.parametrize("prefix", ["/zh-hans", "/mn-mong"])
+def test_demo_words_find_the_stories_that_contain_them(client, demo_site, query, prefix):
+    expected = pages_containing(query)
+    assert expected, f"the demo content no longer contains {query}"
+    assert expected <= result_urls(client, prefix, query)
+
+
+def test_a_mongolian_word_finds_the_mongolian_page_in_both_languages(client, demo_site, locales):
+    index = StoryPage.objects.filter(locale__language_code="zh-hans").first().get_parent().specific
+    mn_index = index.get_translation_or_none(locales["mn"]) or publish_translation(index, locales["mn"])
+    story = StoryPageFactory(parent=mn_index, locale=locales["mn"], title=f"{MONGOL} {SCRIPT}", slug="mongol-test")
+    for prefix in ("/zh-hans", "/mn-mong"):
+        assert story.url in result_urls(client, prefix, MONGOL)
