@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, Exists, Model, OuterRef
 from django.urls import reverse
@@ -131,7 +132,12 @@ def _managed_state(source, translations, progress, changed: bool) -> tuple[str, 
 
 
 def _page_statuses(locale: Locale, default: Locale) -> list[TranslationStatus]:
-    pages = list(Page.objects.filter(locale=default, depth__gt=1, alias_of__isnull=True).order_by("path").specific())
+    pages = list(
+        Page.objects.filter(locale=default, depth__gt=1, alias_of__isnull=True)
+        .exclude(content_type=ContentType.objects.get_for_model(Page))  # placeholders such as Wagtail's welcome page
+        .order_by("path")
+        .specific()
+    )
     keys = [page.translation_key for page in pages]
     targets = {
         page.translation_key: page
