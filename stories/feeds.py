@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from core.i18n import html_language_tag
+
 
 class StoryRssFeed(Feed):
     """The 20 newest stories of one index."""
@@ -16,6 +18,7 @@ class StoryRssFeed(Feed):
     def __init__(self, index_page):
         super().__init__()
         self.index_page = index_page
+        self.language = html_language_tag(index_page.locale.language_code)  # zh-Hans or mn-Mong
 
     def __call__(self, request, *args, **kwargs):
         self.request = request

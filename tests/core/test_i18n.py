@@ -221,3 +221,13 @@ def test_mongolian_pages_load_the_vertical_styles_and_font_chinese_pages_do_not(
     assert '<main id="main" class="vertical-main" tabindex="0" aria-label="' in mn_html
     assert "css/mongolian.css" not in zh_html
     assert '<main id="main" tabindex="-1">' in zh_html
+
+
+def test_feeds_declare_the_language_of_their_stories(client, story, locales):
+    mongolian_index = translate(story.get_parent().specific, locales["mn"], title="ᠦᠯᠢᠭᠡᠷ")
+
+    zh = client.get("/zh-hans/stories/feed/rss/").content.decode()
+    mn = client.get(mongolian_index.url + "feed/rss/").content.decode()
+
+    assert "<language>zh-Hans</language>" in zh
+    assert "<language>mn-Mong</language>" in mn
