@@ -17,13 +17,15 @@ The steps, in order:
    cannot be searched. :func:`find_private_use` reports it so editors can be told.
 4. Traditional to Simplified Chinese with OpenCC (``t2s``).
 5. Case folding.
-6. Tokens: runs of Chinese characters are segmented by jieba, with the dictionary words
-   inside longer words added (search mode, so 中华民族共同体 also yields 中华民族 and 共同体)
-   and with the character bigrams of the run, so that a word the segmenter cut differently
-   in another sentence is still found; other runs of letters and digits are single tokens.
+6. Tokens: runs of Chinese characters are segmented by jieba, and every dictionary word
+   found anywhere in the run is added (a search mode that does not depend on how the run was
+   cut, so 中华民族共同体 also yields 中华民族, 民族 and 共同体), with the character bigrams
+   of the run for words the dictionary does not know; other runs of letters and digits are
+   single tokens.
 
 Queries go through the same steps (:func:`analyse_query`) and become a Wagtail search query
-that asks for all the words, or else all the bigrams, of each Chinese run.
+that asks, for each run of Chinese characters, for its words when they are all dictionary
+words, else for all its bigrams.
 """
 
 import functools
@@ -37,7 +39,7 @@ from dataclasses import dataclass, field
 import jieba
 import opencc
 
-from wagtail.search.query import And, Or, PlainText, SearchQuery
+from wagtail.search.query import Or, PlainText, SearchQuery
 
 logger = logging.getLogger(__name__)
 jieba.setLogLevel(logging.WARNING)
@@ -48,8 +50,8 @@ MAX_QUERY_LENGTH = 200
 MAX_QUERY_TOKENS = 32
 #: Longer "words" are noise (base64, hashes, runs of letters without spaces) and are skipped.
 MAX_TOKEN_LENGTH = 48
-#: Longest segmented word whose dictionary sub-words are added in search mode.
-MAX_EXPANDED_WORD = 16
+#: Longest dictionary word looked for inside a run of Chinese characters.
+MAX_DICTIONARY_WORD = 16
 
 # Mongolian: letters (basic, Todo, Sibe, Manchu, Ali Gali), the combining Ali Gali marks,
 # the free variation selectors FVS1-3 and FVS4, the vowel separator and the joiners.
@@ -189,7 +191,17 @@ class Segmenter:
         """The words of a run of Chinese characters with their start offsets (accurate mode)."""
         return [(word, start) for word, start, _end in self.tokenizer.tokenize(run, HMM=True)]
 
+    def dictionary_words(self, run: str) -> list[tuple[int, str]]:
+        """(start, word) for every dictionary word of two or more characters inside ``run``."""
+        return [
+            (start, run[start : end + 1])
+            for start, ends in self.tokenizer.get_DAG(run).items()
+            for end in ends
+            if end > start and end - start < MAX_DICTIONARY_WORD
+        ]
+
     def is_word(self, text: str) -> bool:
+        """True for a word of the dictionary (jieba's, the built-in words and custom words)."""
         return bool(self.tokenizer.FREQ.get(text))
 
 
@@ -277,21 +289,23 @@ def _single_char_t2s(char: str) -> str:
 def _cjk_index_tokens(run: str) -> tuple[str, ...]:
     # Cached: the same short runs (社区, 各族群众) come back in every text.
     tokens: list[str] = []
-    bigram_starts_taken: set[int] = set()
+    seen: set[tuple[str, int]] = set()
+
+    def emit(word: str, start: int) -> None:
+        if (word, start) not in seen:
+            seen.add((word, start))
+            tokens.append(word)
+
+    # The segmenter's reading of the run (its own words, new words it guesses, single characters) ...
     for word, start in segmenter.words(run):
-        tokens.append(word)
-        length = len(word)
-        if length == 2:
-            bigram_starts_taken.add(start)
-        elif 2 < length <= MAX_EXPANDED_WORD:
-            for size in range(2, length):
-                for offset in range(length - size + 1):
-                    part = word[offset : offset + size]
-                    if segmenter.is_word(part):
-                        tokens.append(part)
-                        if size == 2:
-                            bigram_starts_taken.add(start + offset)
-    tokens.extend(run[i : i + 2] for i in range(len(run) - 1) if i not in bigram_starts_taken)
+        emit(word, start)
+    # ... every dictionary word found anywhere in the run, however the run was cut, so that a
+    # query made of dictionary words matches every text that contains it ...
+    for start, word in segmenter.dictionary_words(run):
+        emit(word, start)
+    # ... and the character bigrams, for the words the dictionary does not know.
+    for start in range(len(run) - 1):
+        emit(run[start : start + 2], start)
     return tuple(tokens)
 
 
@@ -334,23 +348,17 @@ def _unique(items: Iterable[str]) -> list[str]:
 class QueryUnit:
     """One word of a query: a run of Chinese characters, or a Mongolian or Latin word.
 
-    A run matches a text that holds all its ``words``, or else all its ``bigrams`` (the
-    segmenter may have cut the same characters differently in another sentence); a plain
-    word has itself as its only word and bigram.
+    ``tokens`` must all be in a text for the unit to match. For a run of Chinese characters
+    made of dictionary words these are its words (indexed texts hold every dictionary word
+    they contain); otherwise its character bigrams, which every text containing the run holds
+    however the segmenter cut it. ``words`` is the segmenter's reading, kept for highlighting.
     """
 
-    words: tuple[str, ...]
-    bigrams: tuple[str, ...]
-
-    @property
-    def is_simple(self) -> bool:
-        return self.words == self.bigrams and len(self.words) == 1
+    tokens: tuple[str, ...]
+    words: tuple[str, ...] = ()
 
     def search_query(self) -> SearchQuery:
-        query = PlainText(" ".join(self.words), operator="and")
-        if self.bigrams != self.words:
-            query = Or([query, PlainText(" ".join(self.bigrams), operator="and")])
-        return query
+        return PlainText(" ".join(self.tokens), operator="and")
 
 
 @dataclass(frozen=True)
@@ -369,14 +377,14 @@ class AnalysedQuery:
     normalised: str = field(default="", compare=False)
 
     @property
-    def words(self) -> tuple[str, ...]:
-        """Every token of the segmented words, in order."""
-        return tuple(_unique(word for unit in self.units for word in unit.words))
+    def tokens(self) -> tuple[str, ...]:
+        """Every token the query asks for, in order."""
+        return tuple(_unique(token for unit in self.units for token in unit.tokens))
 
     @property
-    def bigrams(self) -> tuple[str, ...]:
-        """Every token of the bigram forms, in order."""
-        return tuple(_unique(bigram for unit in self.units for bigram in unit.bigrams))
+    def words(self) -> tuple[str, ...]:
+        """The words of the query as the segmenter reads them, in order."""
+        return tuple(_unique(word for unit in self.units for word in unit.words))
 
     @property
     def is_empty(self) -> bool:
@@ -387,21 +395,22 @@ class AnalysedQuery:
         """A Wagtail search query object for these tokens, safe for every backend.
 
         Tokens hold only letters and digits, so no FTS or tsquery syntax can reach the
-        database. ``operator`` is "and" (every word of the query) or "or" (any word).
+        database. ``operator`` is "and" (every word of the query) or "or" (any word; the
+        tokens of one Chinese word are still all required).
         """
         if self.is_empty:
             raise ValueError("An empty query cannot be searched.")
         if operator not in ("and", "or"):
             raise ValueError("The operator is 'and' or 'or'.")
-        simple = [unit.words[0] for unit in self.units if unit.is_simple]
-        parts = [PlainText(" ".join(simple), operator=operator)] if simple else []
-        parts += [unit.search_query() for unit in self.units if not unit.is_simple]
-        if len(parts) == 1:
-            return parts[0]
-        return And(parts) if operator == "and" else Or(parts)
+        if operator == "and" or len(self.units) == 1:
+            return PlainText(" ".join(self.tokens), operator="and")
+        simple = [unit.tokens[0] for unit in self.units if len(unit.tokens) == 1]
+        parts = [PlainText(" ".join(simple), operator="or")] if simple else []
+        parts += [unit.search_query() for unit in self.units if len(unit.tokens) > 1]
+        return parts[0] if len(parts) == 1 else Or(parts)
 
     def __str__(self) -> str:
-        return " ".join(self.words)
+        return " ".join(self.tokens)
 
 
 def analyse_query(text: str | None) -> AnalysedQuery:
@@ -420,30 +429,32 @@ def analyse_query(text: str | None) -> AnalysedQuery:
     normalised = normalise(text)
     units: list[QueryUnit] = []
     terms: list[str] = []
-    tokens = 0
+    budget = MAX_QUERY_TOKENS
     for match in _TOKEN_RE.finditer(normalised):
         run = match.group()
         if match.lastgroup == "cjk":
-            run_words = tuple(_unique(word for word, _start in segmenter.words(run)))
-            bigrams = tuple(_unique(run[i : i + 2] for i in range(len(run) - 1))) or (run,)
-            unit = QueryUnit(words=run_words, bigrams=bigrams)
-            unit_terms = [run, *(word for word in run_words if len(word) > 1)]
+            words = tuple(_unique(word for word, _start in segmenter.words(run)))
+            if all(len(word) > 1 and segmenter.is_word(word) for word in words):
+                tokens = words
+            else:
+                tokens = tuple(_unique(run[i : i + 2] for i in range(len(run) - 1))) or (run,)
+            unit = QueryUnit(tokens=tokens, words=words)
+            unit_terms = [run, *(word for word in words if len(word) > 1)]
         elif token := _word_token(run):
-            unit = QueryUnit(words=(token,), bigrams=(token,))
+            unit = QueryUnit(tokens=(token,), words=(token,))
             unit_terms = [token]
         else:
             continue
         if unit in units:
             continue
-        budget = MAX_QUERY_TOKENS - tokens
-        if max(len(unit.words), len(unit.bigrams)) > budget:
+        if len(unit.tokens) > budget:
             # Too many words: keep what fits (a looser match) and ignore the rest.
             truncated = True
             if budget > 0:
-                units.append(QueryUnit(words=unit.words[:budget], bigrams=unit.bigrams[:budget]))
+                units.append(QueryUnit(tokens=unit.tokens[:budget], words=unit.words))
                 terms.extend(unit_terms)
             break
-        tokens += max(len(unit.words), len(unit.bigrams))
+        budget -= len(unit.tokens)
         units.append(unit)
         terms.extend(unit_terms)
     return AnalysedQuery(

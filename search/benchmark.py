@@ -86,6 +86,7 @@ MONGOLIAN_SUFFIXES = ("ᠤᠨ", "ᠳᠤ", "ᠢ", "ᠶᠢᠨ", "ᠡᠴᠡ")
 FVS1 = "\u180b"
 NNBSP = "\u202f"
 PLAIN_BACKEND = "wagtail.search.backends.database"
+REPEATS = 3
 ABSENT = ("量子计算", "火星探测", "区块链", "元宇宙", "人工智能芯片", "深海养殖", "高铁票价", "股票行情")
 
 _s2t = opencc.OpenCC("s2t")
@@ -368,12 +369,17 @@ def measure(corpus: Corpus, page_ids: list[int], *, plain: bool) -> Measurement:
         if results is not None:
             list(results[: services.RESULTS_PER_PAGE])
     for query in corpus.queries:
-        started = time.perf_counter()
-        results = search(query, listing)
-        if results is not None:
-            list(results[: services.RESULTS_PER_PAGE])
-            results.count()
-        measurement.latencies_ms.append((time.perf_counter() - started) * 1000)
+        # The fastest of three runs, so that other processes on the machine weigh less; a
+        # query slower than a second is run once.
+        timings = []
+        while len(timings) < REPEATS and (not timings or timings[0] < 1000):
+            started = time.perf_counter()
+            results = search(query, listing)
+            if results is not None:
+                list(results[: services.RESULTS_PER_PAGE])
+                results.count()
+            timings.append((time.perf_counter() - started) * 1000)
+        measurement.latencies_ms.append(min(timings))
     # Recall and precision: every result, as plain pages (only their ids are needed).
     recalls, precisions = [], []
     for query in corpus.queries:

@@ -289,12 +289,17 @@ class SiteSearch:
 
 
 def _paginate(results, number: int):
+    # The page is fetched before the count: backends that count while ranking (search.backends)
+    # then answer the paginator's count without a second query.
+    start = (number - 1) * RESULTS_PER_PAGE
+    objects = list(results[start : start + RESULTS_PER_PAGE])
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
         page = paginator.page(number)
     except EmptyPage:
         page = paginator.page(paginator.num_pages)
-    page.object_list = list(page.object_list)
+        objects = list(page.object_list)
+    page.object_list = objects
     return page
 
 

@@ -65,7 +65,9 @@ def reindex_pages_containing(word: str) -> int:
         return 0
     from search.services import run
 
-    bigrams_only = AnalysedQuery(original=word, units=(QueryUnit(words=query.bigrams, bigrams=query.bigrams),))
+    characters = "".join(query.normalised.split())
+    bigrams = tuple(dict.fromkeys(characters[i : i + 2] for i in range(len(characters) - 1))) or (characters,)
+    bigrams_only = AnalysedQuery(original=word, units=(QueryUnit(tokens=bigrams),))
     pages = run(Page.objects.all(), bigrams_only, order_by_relevance=False)[:MAX_REINDEXED]
     return reindex(pages)
 

@@ -109,9 +109,10 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers and the one writer of a small community site work side by side.
+    # WAL lets readers and the one writer of a small community site work side by side; a 32 MB
+    # page cache keeps the search index in memory between searches.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
+        {"init_command": "PRAGMA journal_mode=WAL; PRAGMA cache_size=-32000;", "transaction_mode": "IMMEDIATE"}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
