@@ -76,8 +76,20 @@ def translate(instance: Model, locale: Locale) -> tuple[Model, bool, int]:
             },
         )
     forget_stale_contexts(source, locale)
-    translation.save_target(publish=True)
-    return source.get_translated_instance(locale), not existed, missing
+    if isinstance(instance, Page):
+        # Publish now rather than on commit, as save_target(publish=True) would: load_demo runs
+        # in one transaction, and a page published at commit from a revision taken before its
+        # children were added would be saved with a stale child count (treebeard's numchild).
+        translation.save_target(publish=False)
+        translated = source.get_translated_instance(locale)
+        translated.get_latest_revision().publish()
+        children = Page.objects.filter(path__startswith=translated.path, depth=translated.depth + 1).count()
+        if translated.numchild != children:  # repair the trees of older runs
+            Page.objects.filter(pk=translated.pk).update(numchild=children)
+    else:
+        translation.save_target(publish=True)  # snippets are saved at once
+        translated = source.get_translated_instance(locale)
+    return translated, not existed, missing
 
 
 def forget_stale_contexts(source: TranslationSource, locale: Locale) -> None:

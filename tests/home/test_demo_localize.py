@@ -100,3 +100,12 @@ def test_the_same_story_reads_in_chinese_and_in_mongolian(client, demo):
     assert MONGOLIAN[story.title] in mn and f'href="{story.url}"' in mn
     assert MONGOLIAN["阿吉拉沁社区"] in mn  # the place, through the translated FK
     assert MONGOLIAN["共居"] in mn  # a theme, through |localized
+
+
+def test_the_page_tree_stays_sound_and_the_mongolian_menu_lists_the_sections(client, demo):
+    assert not any(Page.find_problems())  # e.g. a child count saved from a stale revision
+
+    html = client.get("/mn-mong/").content.decode()
+
+    for title in ("民族团结故事", "宣传活动"):
+        assert f">{MONGOLIAN[title]}</a></li>" in html
