@@ -344,6 +344,10 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
+class AnalysedText(PlainText):
+    """A Wagtail PlainText query whose words are tokens from :func:`analyse_query` already."""
+
+
 @dataclass(frozen=True)
 class QueryUnit:
     """One word of a query: a run of Chinese characters, or a Mongolian or Latin word.
@@ -358,7 +362,7 @@ class QueryUnit:
     words: tuple[str, ...] = ()
 
     def search_query(self) -> SearchQuery:
-        return PlainText(" ".join(self.tokens), operator="and")
+        return AnalysedText(" ".join(self.tokens), operator="and")
 
 
 @dataclass(frozen=True)
@@ -403,9 +407,9 @@ class AnalysedQuery:
         if operator not in ("and", "or"):
             raise ValueError("The operator is 'and' or 'or'.")
         if operator == "and" or len(self.units) == 1:
-            return PlainText(" ".join(self.tokens), operator="and")
+            return AnalysedText(" ".join(self.tokens), operator="and")
         simple = [unit.tokens[0] for unit in self.units if len(unit.tokens) == 1]
-        parts = [PlainText(" ".join(simple), operator="or")] if simple else []
+        parts = [AnalysedText(" ".join(simple), operator="or")] if simple else []
         parts += [unit.search_query() for unit in self.units if len(unit.tokens) > 1]
         return parts[0] if len(parts) == 1 else Or(parts)
 

@@ -28,6 +28,8 @@ from wagtail.search.backends.elasticsearch8 import (
 )
 from wagtail.search.utils import deep_update
 
+from search.backends.analysed import AnalysedQueriesMixin
+
 logger = logging.getLogger(__name__)
 
 #: The analyser for pre-analysed text: split on whitespace, lower case, nothing more.
@@ -118,7 +120,7 @@ class FallbackSearchResults(Elasticsearch8SearchResults):
         )
 
 
-class ShiliuElasticsearchBackend(Elasticsearch8SearchBackend):
+class ShiliuElasticsearchBackend(AnalysedQueriesMixin, Elasticsearch8SearchBackend):
     """Elasticsearch 8 with index settings for pre-analysed text and a database fallback.
 
     Extra settings: FALLBACK (the WAGTAILSEARCH_BACKENDS alias to search when Elasticsearch

@@ -38,3 +38,10 @@ def test_saving_a_page_with_private_use_text_warns_the_editor(rf, admin_user, in
     warn_about_private_use(request, story)
     warnings = [message for message in get_messages(request) if message.level == constants.WARNING]
     assert len(warnings) == 1 and story.title in str(warnings[0])
+
+
+def test_admin_page_search_understands_traditional_characters(admin_client, index):
+    story = StoryPageFactory(parent=index, title="民族团结进步活动月")
+    response = admin_client.get(reverse("wagtailadmin_pages:search"), {"q": "團結"})
+    assert response.status_code == 200
+    assert story.title in response.content.decode()

@@ -4,10 +4,12 @@ import pytest
 
 from django.db import connection
 
+from wagtail.images import get_image_model
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
 from search import services
+from search.backends.analysed import AnalysedQueriesMixin
 from stories.models import StoryPage
 from tests.factories import StoryPageFactory
 
@@ -22,11 +24,29 @@ def stories(index):
 
 def test_backend_matches_the_database():
     backend = get_search_backend()
+    assert isinstance(backend, AnalysedQueriesMixin)
     if connection.vendor == "sqlite":
-        assert type(backend).__name__ == "RankedSQLiteSearchBackend"
+        from search.backends.sqlite import RankedSQLiteSearchBackend
+
+        assert isinstance(backend, RankedSQLiteSearchBackend)
     else:
-        assert type(backend).__name__ == "PostgresSearchBackend"
+        assert type(backend).__name__ == "AnalysedPostgresSearchBackend"
         assert backend.config == "simple"
+
+
+def test_string_queries_on_analysed_models_are_analysed(stories):
+    backend = get_search_backend()
+    assert {page.pk for page in backend.search("團結", StoryPage)} == {stories[i].pk for i in (0, 1, 2, 4, 5)}
+    assert list(backend.search("!!!", StoryPage)) == []
+    either = backend.search("那达慕 民族", StoryPage.objects.live(), operator="or")
+    assert {page.pk for page in either} == {stories[i].pk for i in (2, 3, 4)}
+
+
+def test_other_models_are_searched_as_wagtail_does(db):
+    from wagtail.images.tests.utils import get_test_image_file
+
+    image = get_image_model().objects.create(title="Naadam 那达慕", file=get_test_image_file())
+    assert list(get_search_backend().search("naadam", get_image_model())) == [image]
 
 
 def test_ranked_results_count_slice_and_order(stories):

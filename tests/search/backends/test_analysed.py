@@ -1,0 +1,43 @@
+"""Queries that reach a backend as typed are analysed when the model is."""
+
+import pytest
+
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.search.query import MATCH_ALL, And, Not, Phrase, PlainText
+
+from search.analysis import AnalysedText
+from search.backends.analysed import analysed, is_analysed
+from stories.models import Place, StoryPage
+from tests.factories import StoryPageFactory
+
+
+def test_which_models_are_analysed():
+    assert is_analysed(StoryPage) and is_analysed(Page)
+    assert not is_analysed(get_image_model()) and not is_analysed(Place)
+
+
+def test_strings_and_plain_text_are_analysed():
+    assert analysed("團結").query_string == "团结"
+    assert analysed(PlainText("阿吉拉沁", operator="or")).query_string == "阿吉 吉拉 拉沁"
+    assert analysed(Phrase("民族團結")).query_string == "民族团结"
+    assert analysed("!!!") is None
+
+
+def test_compound_queries_are_analysed_part_by_part():
+    query = analysed(And([PlainText("團結"), Not(PlainText("那達慕")), PlainText("***")]))
+    assert isinstance(query, And) and len(query.subqueries) == 2
+    assert query.subqueries[0].query_string == "团结"
+    assert query.subqueries[1].subquery.query_string == "那达慕"
+
+
+def test_analysed_queries_and_match_all_are_left_alone():
+    ready = AnalysedText("阿吉 吉拉")
+    assert analysed(ready) is ready
+    assert analysed(MATCH_ALL) is MATCH_ALL
+
+
+@pytest.mark.django_db
+def test_admin_choosers_find_pages_typed_in_traditional(index):
+    story = StoryPageFactory(parent=index, title="民族团结进步活动月")
+    assert list(Page.objects.autocomplete("團結")) == [story.page_ptr]
