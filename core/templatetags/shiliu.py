@@ -9,19 +9,17 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale, Site
 
+from core.i18n import html_language_tag
 from core.models import SiteSettings
 from core.translation import localize_all
 
 register = template.Library()
 
-HTML_LANGUAGE_TAGS = {"zh-hans": "zh-Hans", "mn-mong": "mn-Mong"}
-
 
 @register.simple_tag
 def html_lang(language_code: str | None = None) -> str:
     """The BCP 47 tag for <html lang>: zh-Hans, mn-Mong."""
-    code = (language_code or get_language() or "zh-hans").lower()
-    return HTML_LANGUAGE_TAGS.get(code, code)
+    return html_language_tag(language_code or get_language())
 
 
 @register.filter
