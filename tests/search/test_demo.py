@@ -6,6 +6,7 @@ import pytest
 
 from django.core.management import call_command
 
+from search.analysis import normalise
 from stories.models import StoryPage
 from tests.factories import StoryPageFactory
 from tests.search.conftest import publish_translation
@@ -27,8 +28,6 @@ def result_urls(client, prefix, query):
 
 def pages_containing(text):
     """Live demo pages whose title, summary or body hold ``text`` (Traditional folded in)."""
-    from search.analysis import normalise
-
     wanted = normalise(text)
     urls = set()
     for story in StoryPage.objects.live().filter(locale__language_code="zh-hans"):
@@ -53,3 +52,16 @@ def test_a_mongolian_word_finds_the_mongolian_page_in_both_languages(client, dem
     story = StoryPageFactory(parent=mn_index, locale=locales["mn"], title=f"{MONGOL} {SCRIPT}", slug="mongol-test")
     for prefix in ("/zh-hans", "/mn-mong"):
         assert story.url in result_urls(client, prefix, MONGOL)
+
+
+def test_mongolian_words_of_the_demo_translations_find_their_pages(client, demo_site):
+    word = "\u1826\u1828\u1833\u1826\u1830\u1826\u1832\u1821\u1828"  # ᠦᠨᠳᠦᠰᠦᠲᠡᠨ, nationality
+    expected = {
+        page.url
+        for page in StoryPage.objects.live().filter(locale__language_code="mn-mong")
+        if word in normalise(page.title + " " + page.summary)
+    }
+    if not expected:
+        pytest.skip("the demo has no Mongolian story with ᠦᠨᠳᠦᠰᠦᠲᠡᠨ in its title or summary")
+    for prefix in ("/zh-hans", "/mn-mong"):
+        assert expected <= result_urls(client, prefix, word + "\u202f\u1826")  # typed with its suffix
