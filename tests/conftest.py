@@ -30,6 +30,16 @@ def _media_root(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Start every test with empty caches: Wagtail caches renditions by image id, and ids are
+    reused after a rollback, so a cached rendition would point at another test's file."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture
 def locales(db):
     """The two content locales (Chinese exists from Wagtail's migration; ours adds Mongolian)."""
