@@ -19,3 +19,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": os.path.join(tempfile.gettempdir(), f"shiliu-test-{os.getpid()}.sqlite3")
     }
+# Search on the database even where ELASTICSEARCH_URL is set: tests are repeatable and fast,
+# and the Elasticsearch integration test (tests/search/backends) configures its own backend.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple"}}
