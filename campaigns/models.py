@@ -2,17 +2,17 @@
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from core.mixins import DateRangeMixin, IntroductionMixin, SectionIndexMixin
 from core.models import BasePage
 
 
@@ -23,7 +23,7 @@ class CampaignQuerySet(PageQuerySet):
         return self.filter(end_date__gte=today).order_by("start_date")
 
 
-class CampaignPage(BasePage):
+class CampaignPage(DateRangeMixin, BasePage):
     """One campaign: its dates, theme, what happened and the results."""
 
     class Kind(models.TextChoices):
@@ -34,8 +34,6 @@ class CampaignPage(BasePage):
         OTHER = "other", _("Other campaign")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.UNITY_MONTH)
-    start_date = models.DateField(_("starts"))
-    end_date = models.DateField(_("ends"))
     theme = models.CharField(_("theme"), max_length=200, blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
     results = RichTextField(_("summary of results"), blank=True, features=RICH_TEXT_FEATURES)
@@ -47,7 +45,7 @@ class CampaignPage(BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("kind"),
-        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        *DateRangeMixin.date_range_panels,
         FieldPanel("theme"),
         FieldPanel("body"),
         FieldPanel("results"),
@@ -60,22 +58,11 @@ class CampaignPage(BasePage):
         verbose_name = _("campaign")
         verbose_name_plural = _("campaigns")
 
-    def clean(self):
-        super().clean()
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": self.END_BEFORE_START})
 
-    def is_running(self, today: datetime.date | None = None) -> bool:
-        today = today or timezone.localdate()
-        return self.start_date <= today <= self.end_date
+class CampaignIndexPage(SectionIndexMixin, IntroductionMixin, BasePage):
+    """Lists campaigns, current and coming first, then past ones; a section with its own reviewers."""
 
-
-class CampaignIndexPage(BasePage):
-    """Lists campaigns, current and coming first, then past ones."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    content_panels = [*BasePage.content_panels, *IntroductionMixin.intro_panels]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.CampaignPage"]
 

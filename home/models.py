@@ -6,33 +6,23 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from campaigns.models import CampaignPage
+from core.mixins import HeroImageMixin
 from core.models import BasePage
 from stories.models import StoryPage
 
 LATEST_STORIES = 6
 
 
-class HomePage(BasePage):
+class HomePage(HeroImageMixin, BasePage):
     """A hero, the latest stories and the current campaign of one site and language."""
 
     hero_text = models.TextField(_("hero text"), blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
-    content_panels = [*BasePage.content_panels, FieldPanel("hero_text"), FieldPanel("hero_image")]
+    content_panels = [*BasePage.content_panels, FieldPanel("hero_text"), *HeroImageMixin.hero_panels]
     parent_page_types = ["wagtailcore.Page"]
 
     class Meta:
         verbose_name = _("home page")
-
-    def get_listing_image(self):
-        return self.social_image or self.hero_image
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,7 +1,6 @@
 """Story pages and the index that lists, filters and syndicates them."""
 
-import datetime
-
+from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Q
@@ -9,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import PageManager, PageQuerySet
@@ -17,7 +16,18 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyStreamBlock
+from core.mixins import (
+    BylineMixin,
+    DatedMixin,
+    HeroImageMixin,
+    ImportablePageMixin,
+    ImportTargetMixin,
+    IntroductionMixin,
+    SectionIndexMixin,
+)
 from core.models import BasePage
+
+from .taxonomy import Place
 
 STORIES_PER_PAGE = 12
 RELATED_STORIES = 3
@@ -50,23 +60,10 @@ class StoryQuerySet(PageQuerySet):
 StoryManager = PageManager.from_queryset(StoryQuerySet)
 
 
-class StoryPage(BasePage):
+class StoryPage(DatedMixin, HeroImageMixin, BylineMixin, ImportablePageMixin, BasePage):
     """An ethnic-unity story: a community's practice told as an article, with its figures."""
 
-    date = models.DateField(_("publication date"), default=datetime.date.today)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("main image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
-    author = models.CharField(_("author (撰稿)"), max_length=100, blank=True)
-    reviewer = models.CharField(_("reviewer (审核)"), max_length=100, blank=True)
-    source = models.CharField(_("source (来源)"), max_length=100, blank=True)
-    responsible_editor = models.CharField(_("responsible editor (责编)"), max_length=100, blank=True)
     place = models.ForeignKey(
         "stories.Place",
         verbose_name=_("place"),
@@ -90,20 +87,14 @@ class StoryPage(BasePage):
 
     content_panels = [
         *BasePage.content_panels,
-        FieldPanel("date"),
-        FieldPanel("hero_image"),
+        *DatedMixin.date_panels,
+        *HeroImageMixin.hero_panels,
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("place"), FieldPanel("ethnic_groups"), FieldPanel("themes")],
             heading=_("Filed under"),
         ),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("author"), FieldPanel("source")]),
-                FieldRowPanel([FieldPanel("reviewer"), FieldPanel("responsible_editor")]),
-            ],
-            heading=_("Byline"),
-        ),
+        *BylineMixin.byline_panels,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -121,8 +112,24 @@ class StoryPage(BasePage):
         verbose_name = _("story")
         verbose_name_plural = _("stories")
 
-    def get_listing_image(self):
-        return self.social_image or self.hero_image
+    @classmethod
+    def import_option_fields(cls, locale) -> dict:
+        """The import upload asks which place the imported stories are about."""
+        return {"place": forms.ModelChoiceField(Place.objects.filter(locale=locale), label=_("Place"), required=False)}
+
+    @classmethod
+    def from_import(cls, document, *, locale, options) -> "StoryPage":
+        """A draft story from an imported document: title, summary, body, byline, main image, place."""
+        return cls(
+            title=document.title,
+            locale=locale,
+            summary=document.summary,
+            body=document.body,
+            hero_image=document.main_image,
+            place=options.get("place"),
+            live=False,
+            **{name: value for name, value in document.byline.items() if name in cls.BYLINE_FIELDS},
+        )
 
     def related_stories(self, limit: int = RELATED_STORIES):
         """Live stories in this language from the same place or sharing a theme, newest first."""
@@ -146,12 +153,15 @@ class StoryPage(BasePage):
         return context
 
 
-class StoryIndexPage(RoutablePageMixin, BasePage):
-    """Lists a section's stories with filters by theme, place, ethnic group and year, and feeds."""
+class StoryIndexPage(RoutablePageMixin, SectionIndexMixin, ImportTargetMixin, IntroductionMixin, BasePage):
+    """Lists a section's stories with filters by theme, place, ethnic group and year, and feeds.
 
-    intro = models.TextField(_("introduction"), blank=True)
+    Each story index is a section with its own reviewers, and Word files import into it as stories.
+    """
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    import_page_model = StoryPage
+
+    content_panels = [*BasePage.content_panels, *IntroductionMixin.intro_panels]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.StoryPage"]
 
