@@ -7,4 +7,6 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial work")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (connects the section and term handlers)
+        from . import signals
+
+        signals.connect()

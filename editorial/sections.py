@@ -11,11 +11,11 @@ touch another community's pages, and reviewers see only their own sections' task
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Q
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -29,12 +29,12 @@ from wagtail.models import (
     Workflow,
     WorkflowPage,
     WorkflowTask,
+    get_page_models,
 )
 
-from .models import Section
+from core.mixins import SectionIndexMixin
 
-# Page types that make a section; content apps yet to come (courses, albums) add theirs here.
-SECTION_PAGE_MODELS = ("stories.storyindexpage", "campaigns.campaignindexpage")
+from .models import Section
 
 EDITORS = "Editors"  # Wagtail's own group of that name, stripped of its site-wide page rights
 FIRST_REVIEWERS = "First reviewers (初审)"
@@ -51,12 +51,6 @@ ROLE_PERMISSIONS = {
     FINAL_REVIEWERS: [ADMIN, "editorial.view_term", "editorial.view_section"],
     TRANSLATORS: [ADMIN, "wagtail_localize.submit_translation", "editorial.view_term"],
 }  # fmt: skip
-# Site administrators get every permission of these apps.
-ADMINISTRATOR_APPS = (
-    "auth", "wagtailcore", "wagtailadmin", "wagtailimages", "wagtaildocs", "wagtailredirects",
-    "wagtailsearchpromotions", "wagtailforms", "wagtail_localize", "core", "stories", "campaigns", "home",
-    "editorial",
-)  # fmt: skip
 ROLE_COLLECTION_PERMISSIONS = {
     EDITORS: ["add_image", "choose_image", "add_document", "choose_document"],
     FIRST_REVIEWERS: ["choose_image", "choose_document"],
@@ -80,6 +74,14 @@ SECTION_PAGE_PERMISSIONS = {
 TRANSLATION_PAGE_PERMISSIONS = ["change_page"]
 
 
+def administrator_apps() -> list[str]:
+    """Labels of every installed app that has models: site administrators get all their permissions.
+
+    Found through the app registry, so a new content app's permissions come with it.
+    """
+    return [config.label for config in apps.get_app_configs() if next(iter(config.get_models()), None)]
+
+
 def _permission(dotted: str) -> Permission:
     app_label, codename = dotted.split(".")
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
@@ -96,7 +98,7 @@ def ensure_role_groups() -> dict[str, Group]:
     for name, permissions in ROLE_PERMISSIONS.items():
         groups[name].permissions.add(*[_permission(p) for p in permissions])
     groups[SITE_ADMINISTRATORS].permissions.add(
-        *Permission.objects.filter(content_type__app_label__in=ADMINISTRATOR_APPS)
+        *Permission.objects.filter(content_type__app_label__in=administrator_apps())
     )
     # Wagtail's stock "Editors" group may edit every page of the site: the whole point of
     # sections is that it may not.
@@ -130,10 +132,14 @@ def _collection_permission(codename: str) -> Permission | None:
     ).first()
 
 
+def section_page_models() -> list[type[Page]]:
+    """Page types whose pages are sections: those that subclass core.mixins.SectionIndexMixin."""
+    return [model for model in get_page_models() if issubclass(model, SectionIndexMixin)]
+
+
 def is_section_page(page: Page) -> bool:
     """Whether pages of this type are sections (they get their own groups and workflow)."""
-    model = page.specific_class or type(page)
-    return model._meta.label_lower in SECTION_PAGE_MODELS
+    return issubclass(page.specific_class or type(page), SectionIndexMixin)
 
 
 def _unique_group(name: str) -> Group:
@@ -193,13 +199,9 @@ def create_section(parent: Page, page: Page) -> Section:
     return setup_section(page)  # the post_save handler already did it; this returns the section
 
 
-def section_page_types():
-    """Content types of the section page models that are installed."""
-    match = Q(pk__in=[])
-    for label in SECTION_PAGE_MODELS:
-        app_label, model = label.split(".")
-        match |= Q(app_label=app_label, model=model)
-    return ContentType.objects.filter(match)
+def section_page_types() -> list[ContentType]:
+    """Content types of the section page models."""
+    return list(ContentType.objects.get_for_models(*section_page_models()).values())
 
 
 def setup_all_sections() -> list[Section]:

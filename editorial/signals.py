@@ -1,20 +1,18 @@
 """Make every new section page a section: its groups, rights and review workflow come with it."""
 
-from django.apps import apps
 from django.db.models.signals import post_save
 
-from .sections import SECTION_PAGE_MODELS, setup_section
+from core.mixins import SectionIndexMixin
+
+from .sections import setup_section
 
 
 def set_up_new_section(sender, instance, created: bool, raw: bool = False, **kwargs) -> None:
-    """post_save handler for section page models."""
-    if created and not raw:
+    """post_save handler: a new page of a section page type (core.mixins.SectionIndexMixin) becomes a section."""
+    if created and not raw and isinstance(instance, SectionIndexMixin):
         setup_section(instance)
 
 
-for label in SECTION_PAGE_MODELS:
-    try:
-        model = apps.get_model(label)
-    except LookupError:  # that content app is not installed on this site
-        continue
-    post_save.connect(set_up_new_section, sender=model, dispatch_uid=f"editorial-section-{label}")
+def connect() -> None:
+    """Connect the handler for every model (page types may be added later, in tests for one); from ready()."""
+    post_save.connect(set_up_new_section, dispatch_uid="editorial-new-section")

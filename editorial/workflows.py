@@ -6,8 +6,6 @@ imports Wagtail's models inside the functions.
 
 from __future__ import annotations
 
-REVIEWER_FIELD = "reviewer"  # the byline field (审核) a page type offers for reviewer names
-
 
 def display_name(user) -> str:
     """How a reviewer is named in a byline: full name, else user name."""
@@ -33,13 +31,13 @@ def reviewer_names(workflow_state) -> list[str]:
 
 
 def record_reviewers(page, names: list[str]) -> bool:
-    """Fill the page's reviewer byline with ``names`` if the page has one and the editor left it empty."""
-    field = next((f for f in page._meta.concrete_fields if f.name == REVIEWER_FIELD), None)
-    if field is None or not names or getattr(page, REVIEWER_FIELD):
-        return False
-    separator = "、" if page.locale.language_code.startswith("zh") else ", "
-    setattr(page, REVIEWER_FIELD, separator.join(names)[: field.max_length])
-    return True
+    """Fill the page's reviewer byline (core.mixins.BylineMixin) with ``names`` if the editor left it empty.
+
+    Returns True if the page changed; pages without a byline are left alone.
+    """
+    from core.mixins import BylineMixin
+
+    return isinstance(page, BylineMixin) and page.record_reviewers(names)
 
 
 def publish_approved(workflow_state, user=None) -> None:

@@ -1,4 +1,7 @@
-"""Feed the segmenter the words editors manage: segmenter words, places, ethnic groups, themes.
+"""Feed the segmenter the words editors manage: segmenter words and the names of snippets.
+
+Snippets whose names the segmenter must keep whole (places, ethnic groups, themes) declare
+it by subclassing :class:`DictionaryWordsMixin`; nothing here names them.
 
 Each process keeps the words in memory. Saving or deleting one of these records reloads them
 here and bumps a version in the cache, which other processes check every
@@ -9,68 +12,51 @@ cache they reload on restart). ``manage.py update_index`` always reloads them fi
 import logging
 import time
 import uuid
+from collections.abc import Iterable
+from typing import ClassVar
 
 from django.apps import apps
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
 
 from search.analysis import dictionary_form, is_chinese, segmenter
+from search.models import SegmenterWord
 
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "search:segmenter-words:version"
 CHECK_INTERVAL = 30.0
 
-#: Level words at the end of place names: 阿吉拉沁社区 is also found as 阿吉拉沁.
-PLACE_SUFFIXES = (
-    "街道办事处",
-    "自治区",
-    "自治旗",
-    "自治县",
-    "社区",
-    "街道",
-    "嘎查",
-    "苏木",
-    "村",
-    "镇",
-    "乡",
-    "旗",
-    "县",
-    "区",
-    "市",
-    "盟",
-    "省",
-)
-
-#: (app label, model) of the snippets whose names feed the dictionary.
-NAMED_SNIPPETS = (("stories", "Place"), ("stories", "EthnicGroup"), ("stories", "Theme"))
-
 _state = {"version": None, "checked_at": 0.0, "loaded": False}
 
 
-def place_name_forms(name: str) -> set[str]:
-    """A place name and the name without its level word, in dictionary form."""
-    form = dictionary_form(name)
-    forms = {form}
-    for suffix in PLACE_SUFFIXES:
-        if form.endswith(suffix) and len(form) - len(suffix) >= 2:
-            forms.add(form[: -len(suffix)])
-            break
-    return forms
+class DictionaryWordsMixin:
+    """A model whose names the segmenter keeps whole, such as places and ethnic groups.
+
+    Saving or deleting one reloads the dictionary everywhere and re-indexes the pages that
+    refer to it (search.signals). Override :meth:`dictionary_words` for more forms of a name.
+    """
+
+    #: The field whose values are words.
+    dictionary_field: ClassVar[str] = "name"
+
+    @classmethod
+    def dictionary_words(cls) -> Iterable[str]:
+        """Every word this model contributes, in dictionary form (see search.analysis.dictionary_form)."""
+        names = cls._default_manager.values_list(cls.dictionary_field, flat=True).distinct()
+        return {dictionary_form(name) for name in names}
+
+
+def dictionary_models() -> list[type]:
+    """Installed models that contribute words (subclasses of :class:`DictionaryWordsMixin`)."""
+    return [model for model in apps.get_models() if issubclass(model, DictionaryWordsMixin)]
 
 
 def collect_words() -> set[str]:
     """Every custom word, from the database, in dictionary form (two or more characters)."""
-    from search.models import SegmenterWord
-
     words = {dictionary_form(word) for word in SegmenterWord.objects.values_list("word", flat=True)}
-    for app_label, model_name in NAMED_SNIPPETS:
-        try:
-            model = apps.get_model(app_label, model_name)
-        except LookupError:
-            continue
-        for name in model.objects.values_list("name", flat=True).distinct():
-            words |= place_name_forms(name) if model_name == "Place" else {dictionary_form(name)}
+    for model in dictionary_models():
+        words.update(model.dictionary_words())
     return {word for word in words if len(word) >= 2 and is_chinese(word)}
 
 

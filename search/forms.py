@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
-from core.translation import localized_snippets
-from search.services import DOCUMENT_TYPE, Filters, date_field_name, searchable_page_types, type_value
+from core.mixins import page_date_field
+from search.registry import facets
+from search.services import DOCUMENT_TYPE, Filters, searchable_page_types, type_value
 
 YEARS_SHOWN = 30
 
@@ -16,26 +17,22 @@ def _years() -> list[int]:
     """Years that dated pages (stories, campaigns) fall in, newest first; one query per dated type."""
     years: set[int] = set()
     for model in searchable_page_types():
-        name = date_field_name(model)
+        name = page_date_field(model)
         if name:
             years.update(date.year for date in model.objects.live().dates(name, "year"))
     return sorted(years, reverse=True)[:YEARS_SHOWN]
 
 
 class SearchForm(forms.Form):
-    """What to search for, and in which type of content, place, year and language."""
+    """What to search for, and in which type of content, year, language and facet (search.registry)."""
 
     q = forms.CharField(label=_("Search for"), required=False, strip=True)
     type = forms.ChoiceField(label=_("Type"), required=False)
-    place = forms.ChoiceField(label=_("Place"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
     lang = forms.ChoiceField(label=_("Language"), required=False)
 
     def __init__(self, *args, locale: Locale, **kwargs):
         super().__init__(*args, **kwargs)
-        from stories.forms import tree_order
-        from stories.models import Place
-
         everything = [("", _("All"))]
         self.page_types = {type_value(model): model for model in searchable_page_types()}
         self.fields["type"].choices = [
@@ -43,10 +40,12 @@ class SearchForm(forms.Form):
             *[(value, model._meta.verbose_name_plural) for value, model in self.page_types.items()],
             (DOCUMENT_TYPE, _("Documents")),
         ]
-        self.places = {str(place.pk): place for place in tree_order(localized_snippets(Place, locale))}
-        self.fields["place"].choices = everything + [
-            (pk, "\u3000" * (place.level - 1) + place.name) for pk, place in self.places.items()
-        ]
+        self.facets = list(facets)
+        for facet in self.facets:
+            self.fields[facet.name] = forms.ChoiceField(
+                label=facet.label, required=False, choices=everything + list(facet.choices(locale))
+            )
+        self.order_fields(["q", "type", *[facet.name for facet in self.facets]])  # then year and language
         self.fields["year"].choices = everything + [(year, str(year)) for year in _years()]
         self.fields["lang"].choices = [("", _("Any language")), *settings.LANGUAGES]
 
@@ -69,7 +68,7 @@ class SearchForm(forms.Form):
         return Filters(
             page_type=self.page_types.get(chosen_type),
             documents=chosen_type == DOCUMENT_TYPE,
-            place=self.places.get(data.get("place") or ""),
             year=data.get("year"),
+            facets={facet.name: data[facet.name] for facet in self.facets if data.get(facet.name)},
             locale=Locale.objects.filter(language_code=language).first() if language else None,
         )

@@ -8,12 +8,9 @@ from dataclasses import dataclass, field
 from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import EmptyPage, Paginator
 from django.db import DatabaseError
-from django.db.models import Q, QuerySet, Sum, prefetch_related_objects
-from django.db.models.fields import DateField
-from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
+from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
@@ -25,11 +22,12 @@ from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, 
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
-from core.translation import localize_all
+from core.mixins import page_date_field
 from search import dictionary
 from search.analysis import AnalysedQuery, analyse_query
 from search.excerpts import excerpt, highlight, object_texts
 from search.models import SearchTerm
+from search.registry import facets
 
 logger = logging.getLogger(__name__)
 
@@ -37,8 +35,6 @@ RESULTS_PER_PAGE = 20
 DOCUMENTS_PREVIEW = 3
 SUGGESTIONS = 3
 POPULAR_DAYS = 30
-#: Page fields that hold the date a page is about, first match wins; else first publication.
-DATE_FIELDS = ("date", "start_date")
 DOCUMENT_TYPE = "document"
 
 
@@ -71,20 +67,9 @@ def public_pages(request) -> QuerySet:
         return Page.objects.none()
 
 
-def date_field_name(model) -> str | None:
-    """The date field a page type is filed by (a story's date, a campaign's start), if any."""
-    for name in DATE_FIELDS:
-        try:
-            if isinstance(model._meta.get_field(name), DateField):
-                return name
-        except FieldDoesNotExist:
-            continue
-    return None
-
-
 def display_date(page) -> datetime.date | None:
-    """The date shown with a result."""
-    name = date_field_name(type(page))
+    """The date shown with a result: the date the page is about (core.mixins), else its first publication."""
+    name = page_date_field(type(page))
     if name:
         return getattr(page, name)
     published = getattr(page, "first_published_at", None) or getattr(page, "created_at", None)
@@ -106,17 +91,20 @@ def type_value(model) -> str:
 
 @dataclass
 class Filters:
-    """The search page's filters; None or "" means any."""
+    """The search page's filters; None or "" means any.
+
+    ``facets`` maps the name of a registered facet (search.registry) to the value chosen.
+    """
 
     page_type: type | None = None
     documents: bool = False
-    place: object = None
     year: int | None = None
     locale: Locale | None = None
+    facets: dict[str, str] = field(default_factory=dict)
 
     @property
     def active(self) -> bool:
-        return bool(self.page_type or self.documents or self.place or self.year or self.locale)
+        return bool(self.page_type or self.documents or self.year or self.locale or any(self.facets.values()))
 
 
 def _ids(queryset, backend):
@@ -134,15 +122,18 @@ def filter_pages(queryset, filters: Filters):
     if filters.page_type:
         models = [model for model in get_page_models() if issubclass(model, filters.page_type)]
         queryset = queryset.filter(content_type__in=list(ContentType.objects.get_for_models(*models).values()))
-    if filters.place is not None:
-        from stories.models import Place, StoryPage
-
-        keys = Place.objects.subtree_translation_keys(filters.place)
-        queryset = queryset.filter(pk__in=_ids(StoryPage.objects.filter(place__translation_key__in=keys), backend))
+    for name, value in filters.facets.items():
+        facet = facets.get(name)
+        if facet is None or not value:
+            continue
+        matching = Q(pk__in=[])
+        for pages in facet.matching_pages(value):
+            matching |= Q(pk__in=_ids(pages, backend))
+        queryset = queryset.filter(matching)
     if filters.year:
         dated, year_filter = [], Q()
         for model in searchable_page_types():
-            name = date_field_name(model)
+            name = page_date_field(model)
             if name:
                 dated.append(model)
                 year_filter |= Q(pk__in=_ids(model.objects.filter(**{f"{name}__year": filters.year}), backend))
@@ -172,7 +163,7 @@ class Hit:
     url: str
     type_label: str
     date: datetime.date | None = None
-    place: object = None
+    labels: list[str] = field(default_factory=list)
     excerpt: SafeString = SafeString("")
     language: str = ""
     extension: str = ""
@@ -180,25 +171,19 @@ class Hit:
 
 
 def page_hits(pages: list, query: AnalysedQuery, request) -> list[Hit]:
-    """Hits for specific pages, with places localised; a fixed number of queries."""
-    by_model: dict[type, list] = {}
-    for page in pages:
-        by_model.setdefault(type(page), []).append(page)
-    for model, model_pages in by_model.items():
-        if isinstance(getattr(model, "place", None), ForwardManyToOneDescriptor):
-            prefetch_related_objects(model_pages, "place")
-    places = [getattr(page, "place", None) for page in pages]
-    localized = iter(localize_all([place for place in places if place is not None], Locale.get_active()))
+    """Hits for specific pages, labelled by every facet (a story's place); a fixed number of queries."""
+    locale = Locale.get_active()
+    facet_labels = [facet.labels(pages, locale) for facet in facets]
     languages = dict(Locale.objects.values_list("pk", "language_code"))
     hits = []
-    for page, place in zip(pages, places, strict=True):
+    for page in pages:
         hits.append(
             Hit(
                 title=highlight(page.title, query.terms),
                 url=page.get_url(request) or "",
                 type_label=str(type(page)._meta.verbose_name),
                 date=display_date(page),
-                place=next(localized) if place is not None else None,
+                labels=[labels[page.pk] for labels in facet_labels if labels.get(page.pk)],
                 excerpt=excerpt(object_texts(page), query.terms),
                 language=languages.get(page.locale_id, ""),
                 object=page,

@@ -3,10 +3,10 @@
 Publishing, unpublishing, translating and deleting pages reach the index through Wagtail's
 own signal handlers (every page save is indexed). What Wagtail misses is handled here:
 
-- a place, ethnic group or theme renamed: the pages filed under it are re-indexed;
+- a model that feeds the dictionary (search.dictionary.DictionaryWordsMixin: places, ethnic
+  groups, themes) renamed: the dictionary is reloaded and the pages filed under it re-indexed;
 - a segmenter word added: the dictionary is reloaded and the pages containing the word are
-  re-indexed, so the word is found whole; names of places, groups and themes feed the
-  dictionary too.
+  re-indexed, so the word is found whole.
 """
 
 import logging
@@ -21,6 +21,8 @@ from wagtail.search.backends import get_search_backends
 
 from search import dictionary
 from search.analysis import AnalysedQuery, QueryUnit, analyse_query
+from search.models import SegmenterWord
+from search.services import run
 
 logger = logging.getLogger(__name__)
 
@@ -63,8 +65,6 @@ def reindex_pages_containing(word: str) -> int:
     query = analyse_query(word)
     if query.is_empty:
         return 0
-    from search.services import run
-
     characters = "".join(query.normalised.split())
     bigrams = tuple(dict.fromkeys(characters[i : i + 2] for i in range(len(characters) - 1))) or (characters,)
     bigrams_only = AnalysedQuery(original=word, units=(QueryUnit(tokens=bigrams),))
@@ -102,19 +102,11 @@ def named_snippet_deleted(sender, instance, **kwargs):
 
 
 def connect() -> None:
-    """Connect the handlers; called once from SearchConfig.ready()."""
-    from django.apps import apps
-
-    from search.models import SegmenterWord
-
+    """Connect the handlers; called once from SearchConfig.ready(), when every model is loaded."""
     post_save.connect(segmenter_word_saved, sender=SegmenterWord, dispatch_uid="search_segmenter_word_saved")
     post_delete.connect(segmenter_word_deleted, sender=SegmenterWord, dispatch_uid="search_segmenter_word_deleted")
-    for app_label, model_name in dictionary.NAMED_SNIPPETS:
-        try:
-            model = apps.get_model(app_label, model_name)
-        except LookupError:
-            continue
-        uid = f"search_{app_label}_{model_name}"
+    for model in dictionary.dictionary_models():
+        uid = f"search_{model._meta.label_lower}"
         post_save.connect(named_snippet_saved, sender=model, dispatch_uid=f"{uid}_saved")
         pre_delete.connect(named_snippet_deleting, sender=model, dispatch_uid=f"{uid}_deleting")
         post_delete.connect(named_snippet_deleted, sender=model, dispatch_uid=f"{uid}_deleted")

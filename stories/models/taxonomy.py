@@ -8,6 +8,41 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from search.analysis import dictionary_form
+from search.dictionary import DictionaryWordsMixin
+
+#: Level words at the end of place names: 阿吉拉沁社区 is also found as 阿吉拉沁.
+PLACE_SUFFIXES = (
+    "街道办事处",
+    "自治区",
+    "自治旗",
+    "自治县",
+    "社区",
+    "街道",
+    "嘎查",
+    "苏木",
+    "村",
+    "镇",
+    "乡",
+    "旗",
+    "县",
+    "区",
+    "市",
+    "盟",
+    "省",
+)
+
+
+def place_name_forms(name: str) -> set[str]:
+    """A place name and the name without its level word, in dictionary form (东胜区: 东胜区, 东胜)."""
+    form = dictionary_form(name)
+    forms = {form}
+    for suffix in PLACE_SUFFIXES:
+        if form.endswith(suffix) and len(form) - len(suffix) >= 2:
+            forms.add(form[: -len(suffix)])
+            break
+    return forms
+
 
 class PlaceQuerySet(models.QuerySet):
     def subtree_translation_keys(self, place: "Place") -> set:
@@ -31,7 +66,7 @@ class PlaceQuerySet(models.QuerySet):
         return keys
 
 
-class Place(TranslatableMixin, index.Indexed, models.Model):
+class Place(DictionaryWordsMixin, TranslatableMixin, index.Indexed, models.Model):
     """A place in the administrative hierarchy, from autonomous region down to community."""
 
     class Level(models.IntegerChoices):
@@ -66,6 +101,14 @@ class Place(TranslatableMixin, index.Indexed, models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @classmethod
+    def dictionary_words(cls) -> set[str]:
+        """Place names, and each without its level word, so 阿吉拉沁 alone finds 阿吉拉沁社区."""
+        words: set[str] = set()
+        for name in cls.objects.values_list("name", flat=True).distinct():
+            words |= place_name_forms(name)
+        return words
+
     @property
     def ancestry(self) -> list["Place"]:
         """This place and the places above it, outermost first (one query per level)."""
@@ -76,7 +119,7 @@ class Place(TranslatableMixin, index.Indexed, models.Model):
         return chain[::-1]
 
 
-class EthnicGroup(TranslatableMixin, models.Model):
+class EthnicGroup(DictionaryWordsMixin, TranslatableMixin, models.Model):
     """One of the 56 ethnic groups China recognises, by its GB/T 3304 code."""
 
     code = models.CharField(
@@ -97,7 +140,7 @@ class EthnicGroup(TranslatableMixin, models.Model):
         return self.name
 
 
-class Theme(TranslatableMixin, models.Model):
+class Theme(DictionaryWordsMixin, TranslatableMixin, models.Model):
     """A theme stories are told under, such as the "six togethers" (共居 共学 共建 共享 共事 共乐)."""
 
     slug = models.SlugField(_("slug"), max_length=40, allow_unicode=False)
