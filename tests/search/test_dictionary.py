@@ -12,21 +12,6 @@ from tests.factories import EthnicGroupFactory, PlaceFactory, ThemeFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(
-    ("name", "forms"),
-    [
-        ("阿吉拉沁社区", {"阿吉拉沁社区", "阿吉拉沁"}),
-        ("東勝區", {"东胜区", "东胜"}),
-        ("巴彦塔拉嘎查", {"巴彦塔拉嘎查", "巴彦塔拉"}),
-        ("包头市", {"包头市", "包头"}),
-        ("东区", {"东区"}),
-        ("内蒙古自治区", {"内蒙古自治区", "内蒙古"}),
-    ],
-)
-def test_place_name_forms(name, forms):
-    assert dictionary.place_name_forms(name) == forms
-
-
 def test_collect_words_from_every_source():
     SegmenterWord.objects.create(word="红石榴课堂")
     PlaceFactory(name="阿吉拉沁社区")

@@ -5,6 +5,7 @@ import pytest
 from django.utils import translation
 
 from stories.models import Place, StoryPage
+from stories.models.taxonomy import place_name_forms
 from tests.factories import EthnicGroupFactory, PlaceFactory, StoryIndexPageFactory, StoryPageFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +84,18 @@ def test_chinese_dates_read_as_residents_write_them():
 
     with translation.override("zh-hans"):
         assert format_date(datetime.date(2025, 5, 13), "DATE_FORMAT") == "2025年5月13日"
+
+
+@pytest.mark.parametrize(
+    ("name", "forms"),
+    [
+        ("阿吉拉沁社区", {"阿吉拉沁社区", "阿吉拉沁"}),
+        ("東勝區", {"东胜区", "东胜"}),
+        ("巴彦塔拉嘎查", {"巴彦塔拉嘎查", "巴彦塔拉"}),
+        ("包头市", {"包头市", "包头"}),
+        ("东区", {"东区"}),
+        ("内蒙古自治区", {"内蒙古自治区", "内蒙古"}),
+    ],
+)
+def test_place_name_forms(name, forms):
+    assert place_name_forms(name) == forms
