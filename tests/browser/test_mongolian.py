@@ -13,7 +13,7 @@ from django.conf import settings
 
 from wagtail.models import Locale
 
-from home.demo.stories import STORIES
+from devtools.demo.stories import STORIES
 from stories.models import StoryPage
 
 from .conftest import serious_violations

@@ -9,7 +9,7 @@ from wagtail.models import get_page_models
 from wagtail.search import index as search_index
 
 from core.models import BasePage
-from search.indexing import AnalysedAutocompleteField, AnalysedSearchField, analysed_field, plain_indexing
+from search.indexing import AnalysedAutocompleteField, AnalysedSearchField, analysed_field
 from stories.models import StoryPage
 from tests.factories import EthnicGroupFactory, PlaceFactory, StoryPageFactory, ThemeFactory
 
@@ -82,13 +82,6 @@ def test_values_are_analysed_again_when_the_text_changes(index):
     assert title.get_value(story) == "团结"
     story.title = "那达慕"
     assert "那达慕" in title.get_value(story).split()
-
-
-def test_plain_indexing_reads_fields_as_written():
-    with plain_indexing():
-        fields = StoryPage.get_search_fields()
-    assert not any(isinstance(field, AnalysedSearchField) for field in fields)
-    assert any(isinstance(field, AnalysedSearchField) for field in StoryPage.get_search_fields())
 
 
 def test_private_use_text_is_logged_and_reported(index, caplog):

@@ -9,8 +9,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from search import benchmark
-from search.management.commands.search_benchmark import CHILD_MARKER
+from devtools.benchmarks import search as benchmark
+from devtools.management.commands.search_benchmark import CHILD_MARKER
 
 
 def test_corpus_is_repeatable_and_mixed():

@@ -2,7 +2,7 @@
 
 For each object: wagtail-localize takes (or refreshes) a TranslationSource of the Chinese
 original, which splits it into segments; each segment gets a StringTranslation from
-home.demo.translations, exactly what the translation editor or a PO upload stores; then
+devtools.demo.translations, exactly what the translation editor or a PO upload stores; then
 Translation.save_target() builds and publishes the Mongolian page or snippet. Running it
 again updates the same translations: nothing is created twice.
 """
@@ -24,8 +24,8 @@ from wagtail_localize.models import (
 )
 
 from campaigns.models import CampaignIndexPage
-from home.demo.stories import STORIES
-from home.demo.translations import DEMO_STORIES, MONGOLIAN
+from devtools.demo.stories import STORIES
+from devtools.demo.translations import DEMO_STORIES, MONGOLIAN
 from home.models import HomePage
 from stories.models import EthnicGroup, Place, StoryIndexPage, StoryPage, Theme
 

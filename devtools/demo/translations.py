@@ -1,7 +1,7 @@
 """Mongolian (traditional script) texts of the demo, written for this project.
 
 Keyed by the Chinese source text, as a translator would see each string in wagtail-localize's
-editor or in a PO file. home.demo.localize feeds them to wagtail-localize; strings of digits
+editor or in a PO file. devtools.demo.localize feeds them to wagtail-localize; strings of digits
 and Latin letters (slugs, figures such as 10,600) are kept as they are, and Chinese personal
 names stay in Chinese characters, set upright inside the vertical Mongolian line.
 
@@ -9,7 +9,7 @@ Case suffixes are joined with U+202F NARROW NO-BREAK SPACE and a separated final
 with U+180E MONGOLIAN VOWEL SEPARATOR; both are written as escapes so that they show.
 """
 
-# The objects translated: the first DEMO_STORIES stories of home.demo.stories.STORIES, the
+# The objects translated: the first DEMO_STORIES stories of devtools.demo.stories.STORIES, the
 # home page and the two indexes, every theme and place, and these ethnic groups.
 DEMO_STORIES = 4
 

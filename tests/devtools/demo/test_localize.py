@@ -11,8 +11,8 @@ from wagtail_localize.models import StringTranslation, Translation
 
 from campaigns.models import CampaignIndexPage
 from core.translation_status import INCOMPLETE, SOURCE_CHANGED, UNPUBLISHED, translation_statuses
-from home.demo.stories import STORIES
-from home.demo.translations import DEMO_STORIES, MONGOLIAN
+from devtools.demo.stories import STORIES
+from devtools.demo.translations import DEMO_STORIES, MONGOLIAN
 from home.models import HomePage
 from stories.models import EthnicGroup, Place, StoryIndexPage, StoryPage, Theme
 

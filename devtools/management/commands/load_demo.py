@@ -14,13 +14,13 @@ from wagtail.models import Locale, Page, Site
 
 from campaigns.models import CampaignIndexPage, CampaignPage
 from core.models import SiteSettings
-from home.demo.campaigns import CAMPAIGNS
-from home.demo.editorial import load_editorial_demo
-from home.demo.images import demo_image
-from home.demo.localize import load_mongolian_translations
-from home.demo.stories import STORIES
-from home.demo.taxonomy import ETHNIC_GROUPS, PLACES, THEMES
-from home.demo.translations import ADDRESS_MONGOLIAN, ORGANISATION_NAME_MONGOLIAN
+from devtools.demo.campaigns import CAMPAIGNS
+from devtools.demo.editorial import load_editorial_demo
+from devtools.demo.images import demo_image
+from devtools.demo.localize import load_mongolian_translations
+from devtools.demo.stories import STORIES
+from devtools.demo.taxonomy import ETHNIC_GROUPS, PLACES, THEMES
+from devtools.demo.translations import ADDRESS_MONGOLIAN, ORGANISATION_NAME_MONGOLIAN
 from home.models import HomePage
 from stories.models import EthnicGroup, Place, StoryIndexPage, StoryPage, Theme
 

@@ -9,8 +9,8 @@ from django.core.management.base import BaseCommand
 
 from wagtail.models import TaskState
 
+from devtools.demo.editorial import DEMO_PASSWORD, SECTIONS, USERS, load_editorial_demo
 from editorial.models import Section, Term
-from home.demo.editorial import DEMO_PASSWORD, SECTIONS, USERS, load_editorial_demo
 from stories.models import StoryPage
 
 pytestmark = pytest.mark.django_db

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from search import benchmark
+from devtools.benchmarks import search as benchmark
 
 CHILD_MARKER = "SHILIU_SEARCH_BENCHMARK_DATABASE"
 
