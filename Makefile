@@ -33,9 +33,7 @@ serve: install
 TEST_DATABASE_URL ?= postgres://postgres:postgres@127.0.0.1:5432/shiliu
 PYTEST_ARGS ?=
 
-test: install
-	$(PY) -m ruff check .
-	$(BIN)/djhtml --check site/templates
+test: lint
 	$(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
 	@echo "== Suite on SQLite (with browser tests)"
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -48,9 +46,12 @@ test: install
 		echo "SKIPPED: PostgreSQL suite (no server at TEST_DATABASE_URL)"; \
 	fi
 
+# Style, templates and the layers (import-linter contracts in pyproject.toml).
 lint: install
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(BIN)/djhtml --check site/templates
+	$(BIN)/lint-imports
 
 format: install
 	$(PY) -m ruff check --fix .
