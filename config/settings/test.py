@@ -13,7 +13,9 @@ ALLOWED_HOSTS = ["*"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # The demo content and benchmarks are tested too (tests/devtools); production never installs them.
-INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405
+# devtools: demo content and benchmarks; tests.testapp: page types that exist only in tests, to
+# prove a new content app plugs into search and editorial without editing them.
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools", "tests.testapp"]  # noqa: F405
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory: the browser tests' live server reads it from its own thread.
