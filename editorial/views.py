@@ -21,7 +21,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, TaskState
 
-from stories.importers import ImportResult, import_document
+from editorial.imports.convert import ImportResult, import_document
 from stories.models import Place, StoryIndexPage
 
 from .checks import check_page

@@ -12,8 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import PageLogEntry
 
 from core.cleaning import clean_html
-from editorial.models import ImportRecord
-from stories.importers import (
+from editorial.imports.convert import (
     DocumentImportError,
     ImportResult,
     html_to_document,
@@ -21,6 +20,7 @@ from stories.importers import (
     markdown_to_html,
     parse_document,
 )
+from editorial.models import ImportRecord
 from stories.models import StoryPage
 from tests.factories import StoryIndexPageFactory, UserFactory
 
@@ -199,7 +199,7 @@ def test_two_files_with_the_same_title_get_different_slugs(index):
 
 
 def test_an_unreadable_embedded_image_is_left_out_with_a_warning():
-    from stories.importers import EmbeddedImage, _stream_data
+    from editorial.imports.convert import EmbeddedImage, _stream_data
 
     parsed = html_to_document(
         '<p>标题</p><p>正文</p><img src="shiliu-embedded-image:0">', [EmbeddedImage(b"not an image")]

@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from wagtail.models import Locale, Page, Site
 
-from stories.importers import ImportResult, find_files, import_document
+from editorial.imports.convert import ImportResult, find_files, import_document
 from stories.models import Place, StoryIndexPage
 
 BAR_WIDTH = 30

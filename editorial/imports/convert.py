@@ -31,8 +31,8 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from core.cleaning import clean_html
-
-from .models import Place, StoryPage
+from editorial.models import ImportRecord
+from stories.models import Place, StoryPage
 
 SUPPORTED_SUFFIXES = (".docx", ".md", ".markdown", ".txt")
 WEB_IMAGE_FORMATS = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "WEBP": "webp"}
@@ -414,8 +414,6 @@ def import_document(
     Never raises for a bad file: the result says created, duplicate (with the page that
     already holds this file) or failed (with the reason).
     """
-    from editorial.models import ImportRecord
-
     name = Path(filename).name
     try:
         parsed = parse_document(name, data, base_dir)
