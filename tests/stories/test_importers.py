@@ -12,14 +12,8 @@ from wagtail.images import get_image_model
 from wagtail.models import PageLogEntry
 
 from core.cleaning import clean_html
-from editorial.imports.convert import (
-    DocumentImportError,
-    ImportResult,
-    html_to_document,
-    import_document,
-    markdown_to_html,
-    parse_document,
-)
+from editorial.imports import DocumentImportError, ImportResult, import_document, parse_document
+from editorial.imports.convert import markdown_to_html
 from editorial.models import ImportRecord
 from stories.models import StoryPage
 from tests.factories import StoryIndexPageFactory, UserFactory
@@ -199,12 +193,15 @@ def test_two_files_with_the_same_title_get_different_slugs(index):
 
 
 def test_an_unreadable_embedded_image_is_left_out_with_a_warning():
-    from editorial.imports.convert import EmbeddedImage, _stream_data
+    from editorial.imports import EmbeddedImage
+    from editorial.imports.create import save_images
+    from editorial.imports.parse import html_to_document
 
     parsed = html_to_document(
         '<p>标题</p><p>正文</p><img src="shiliu-embedded-image:0">', [EmbeddedImage(b"not an image")]
     )
-    blocks, warnings = _stream_data(parsed)
+    document, warnings = save_images(parsed)
+    blocks = document.body
     assert [kind for kind, _value in blocks] == ["paragraph"]
     assert warnings
 
