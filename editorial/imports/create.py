@@ -175,5 +175,6 @@ def import_document(
         log(page, "shiliu.import", user=user, revision=revision, data={"filename": name, "sha256": digest})
         if publish:
             revision.publish(user=user, skip_permission_checks=True)
+            page.refresh_from_db()  # publishing saved a copy built from the revision
         record_import(digest, target, page, name, user)
     return ImportResult(name, ImportResult.CREATED, page=page, warnings=warnings)
