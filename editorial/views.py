@@ -1,9 +1,11 @@
-"""Admin views: import documents into a story index, the review queue report, and a page's term check."""
+"""Admin views: import documents into an index that takes imports, the review queue report, and a page's term check."""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -21,10 +23,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, TaskState
 
-from stories.importers import ImportResult, import_document
-from stories.models import Place, StoryIndexPage
+from core.mixins import ImportTargetMixin
 
 from .checks import check_page
+from .imports import ImportResult, import_document
 from .sections import sections_for_user
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -51,21 +53,29 @@ class MultipleFileField(forms.FileField):
 
 
 class ImportDocumentsForm(forms.Form):
-    """Files to import as draft stories, and the place they are about."""
+    """Files to import as draft pages, and the options their page type asks for (a story's place)."""
 
     files = MultipleFileField(
         label=_("Documents"),
         help_text=_("Word (.docx), Markdown (.md) or text (.txt) files. Each becomes a draft story to review."),
     )
-    place = forms.ModelChoiceField(Place.objects.none(), label=_("Place"), required=False)
 
-    def __init__(self, *args, locale=None, **kwargs):
+    def __init__(self, *args, option_fields: Mapping[str, forms.Field] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["place"].queryset = Place.objects.filter(locale=locale)
+        self.option_names = list(option_fields or {})
+        self.fields.update(option_fields or {})
+
+    def import_options(self) -> dict[str, Any]:
+        """The cleaned values of the page type's import option fields, by name."""
+        return {name: self.cleaned_data.get(name) for name in self.option_names}
 
 
 class ImportDocumentsView(WagtailAdminTemplateMixin, FormView):
-    """Upload Word documents into a story index; each becomes a draft story owned by the uploader."""
+    """Upload Word documents into an import target (a story index); each becomes a draft owned by the uploader.
+
+    Any page whose type is an ImportTargetMixin takes uploads; its page type's import option
+    fields are added to the form.
+    """
 
     form_class = ImportDocumentsForm
     template_name = "editorial/import_documents.html"
@@ -74,7 +84,7 @@ class ImportDocumentsView(WagtailAdminTemplateMixin, FormView):
 
     def dispatch(self, request, parent_page_id: int, *args, **kwargs):
         self.parent = get_object_or_404(Page, pk=parent_page_id).specific
-        if not isinstance(self.parent, StoryIndexPage):
+        if not isinstance(self.parent, ImportTargetMixin):
             raise PermissionDenied
         if not self.parent.permissions_for_user(request.user).can_add_subpage():
             raise PermissionDenied
@@ -93,8 +103,12 @@ class ImportDocumentsView(WagtailAdminTemplateMixin, FormView):
             {"url": "", "label": self.get_page_title()},
         ]
 
+    def option_fields(self) -> dict[str, forms.Field]:
+        """Fresh option fields for a form: what the imported page type asks for in this locale."""
+        return self.parent.get_import_page_model().import_option_fields(self.parent.locale)
+
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "locale": self.parent.locale}
+        return {**super().get_form_kwargs(), "option_fields": self.option_fields()}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -108,10 +122,9 @@ class ImportDocumentsView(WagtailAdminTemplateMixin, FormView):
         return context
 
     def form_valid(self, form):
+        options = form.import_options()
         results = [
-            import_document(
-                upload.name, upload.read(), self.parent, user=self.request.user, place=form.cleaned_data["place"]
-            )
+            import_document(upload.name, upload.read(), self.parent, user=self.request.user, options=options)
             for upload in form.cleaned_data["files"]
         ]
         created = sum(result.status == ImportResult.CREATED for result in results)
@@ -124,7 +137,7 @@ class ImportDocumentsView(WagtailAdminTemplateMixin, FormView):
         if any(result.status == ImportResult.FAILED for result in results):
             messages.error(self.request, _("Some files could not be imported; see the reasons below."))
         return self.render_to_response(
-            self.get_context_data(form=self.get_form_class()(locale=self.parent.locale), results=results)
+            self.get_context_data(form=self.get_form_class()(option_fields=self.option_fields()), results=results)
         )
 
 

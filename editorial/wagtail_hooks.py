@@ -13,7 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.forms import REVIEW_CHECK_HOOK, SUBMITTING_ACTIONS
-from stories.models import StoryIndexPage
+from core.mixins import ImportTargetMixin
 
 from . import views
 from .checks import check_page, check_texts, summarise, texts_of_value
@@ -136,7 +136,9 @@ class ImportDocumentsButton(PageMenuItem):
     def is_shown(self, user):
         model = self.page.specific_class
         return (
-            bool(model) and issubclass(model, StoryIndexPage) and self.page.permissions_for_user(user).can_add_subpage()
+            bool(model)
+            and issubclass(model, ImportTargetMixin)
+            and self.page.permissions_for_user(user).can_add_subpage()
         )
 
 

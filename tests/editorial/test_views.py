@@ -12,8 +12,8 @@ from wagtail.models import TaskState
 
 from stories.models import StoryPage
 from tests.editorial.conftest import denied
-from tests.factories import StoryPageFactory
-from tests.stories.test_importers import word_document
+from tests.editorial.imports.documents import word_document
+from tests.factories import PlaceFactory, StoryPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +67,23 @@ def test_the_import_button_shows_on_the_editors_own_section_only(client, people,
 def test_reviewers_cannot_import(client, people, index_a):
     client.force_login(people["first_a"])
     assert denied(client.get(import_url(index_a)))
+
+
+def test_the_form_asks_for_the_page_types_import_options_and_passes_them_on(client, people, index_a):
+    place = PlaceFactory(name="阿吉拉沁社区")
+    client.force_login(people["editor_a"])
+    form = client.get(import_url(index_a)).context["form"]
+    assert list(form.fields) == ["files", "place"]
+    assert list(form.fields["place"].queryset) == [place]
+
+    client.post(import_url(index_a), {"files": [upload("a.txt", "标题\n正文".encode())], "place": place.pk})
+
+    assert StoryPage.objects.child_of(index_a).get().place == place
+
+
+def test_a_page_that_takes_no_imports_has_no_upload(client, home):
+    client.force_login(UserFactory(username="admin", is_superuser=True))
+    assert denied(client.get(import_url(home)))
 
 
 def submit(story, editor, days_ago: int = 0):

@@ -10,8 +10,8 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from stories.models import StoryPage
+from tests.editorial.imports.documents import word_document
 from tests.factories import PlaceFactory, StoryIndexPageFactory
-from tests.stories.test_importers import word_document
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +102,7 @@ def test_locale_picks_the_parents_translation(index, folder):
 def test_useful_errors_for_a_wrong_parent_or_place(index, home, folder):
     with pytest.raises(CommandError, match="No page"):
         run(str(folder), "--parent", "/zh-hans/nowhere/")
-    with pytest.raises(CommandError, match="not a story index"):
+    with pytest.raises(CommandError, match="takes imports"):
         run(str(folder), "--parent", str(home.pk))
     with pytest.raises(CommandError, match="No place"):
         run(str(folder), "--parent", str(index.pk), "--place", "不存在的社区")

@@ -1,24 +1,28 @@
-"""Import Word (.docx), Markdown (.md) and text (.txt) files as stories.
+"""Import Word (.docx), Markdown (.md) and text (.txt) files as stories (or whatever an index takes).
 
     python manage.py import_stories 稿件/ --parent /zh-hans/stories/ --locale zh-hans
     python manage.py import_stories a.docx b.md --parent 12 --publish --place 阿吉拉沁社区
 
-Each file becomes a draft story under the parent index (published with --publish). A bad
-file is reported and skipped; the command exits non-zero if any file failed. Files
-imported into the same index before are skipped as duplicates.
+Each file becomes a draft under the parent index (published with --publish): a story under
+a story index, or the page type any other ImportTargetMixin index names. --place is passed
+on when that page type asks for a place. A bad file is reported and skipped; the command
+exits non-zero if any file failed. Files imported into the same index before are skipped
+as duplicates.
 """
 
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
+from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from wagtail.models import Locale, Page, Site
 
-from stories.importers import ImportResult, find_files, import_document
-from stories.models import Place, StoryIndexPage
+from core.mixins import ImportTargetMixin
+from editorial.imports import ImportResult, find_files, import_document
 
 BAR_WIDTH = 30
 
@@ -43,11 +47,11 @@ def find_parent(reference: str) -> Page:
 
 
 class Command(BaseCommand):
-    help = "Import .docx, .md and .txt files (or folders of them) as stories under a story index."
+    help = "Import .docx, .md and .txt files (or folders of them) as stories under a story index, or any import target."
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", type=Path, help="Files or folders to import.")
-        parser.add_argument("--parent", required=True, help="The story index: a page id or its URL path.")
+        parser.add_argument("--parent", required=True, help="The index to import into: a page id or its URL path.")
         parser.add_argument(
             "--locale",
             choices=[code for code, _name in settings.LANGUAGES],
@@ -59,7 +63,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         parent = self.resolve_parent(options["parent"], options["locale"])
-        place = self.resolve_place(options["place"], parent.locale)
+        import_options = self.resolve_options(parent, place=options["place"])
         user = None
         if options["user"]:
             user = get_user_model().objects.filter(username=options["user"]).first()
@@ -82,7 +86,7 @@ class Command(BaseCommand):
                     parent,
                     user=user,
                     publish=options["publish"],
-                    place=place,
+                    options=import_options,
                     base_dir=path.parent,
                 )
             )
@@ -92,7 +96,7 @@ class Command(BaseCommand):
         if failed:
             raise CommandError(f"{failed} of {len(results)} files could not be imported.")
 
-    def resolve_parent(self, reference: str, language_code: str | None) -> StoryIndexPage:
+    def resolve_parent(self, reference: str, language_code: str | None) -> ImportTargetMixin:
         parent = find_parent(reference).specific
         if language_code and parent.locale.language_code != language_code:
             locale = Locale.objects.filter(language_code=language_code).first()
@@ -100,18 +104,27 @@ class Command(BaseCommand):
             if translation is None:
                 raise CommandError(f"“{parent.title}” has no {language_code} translation to import into.")
             parent = translation.specific
-        if not isinstance(parent, StoryIndexPage):
-            raise CommandError(f"“{parent.title}” is not a story index.")
+        if not isinstance(parent, ImportTargetMixin):
+            raise CommandError(f"“{parent.title}” is not a story index or another page that takes imports.")
         return parent
 
-    def resolve_place(self, name: str | None, locale: Locale) -> Place | None:
-        if not name:
-            return None
-        places = Place.objects.filter(name=name)
-        place = places.filter(locale=locale).first() or places.first()
-        if place is None:
-            raise CommandError(f"No place is called {name}.")
-        return place
+    def resolve_options(self, parent: ImportTargetMixin, *, place: str | None) -> dict[str, Any]:
+        """The import options by name: the place named by --place, when the page type asks for one.
+
+        A place is looked up by name among the choices of the page type's "place" option field,
+        preferring one in the parent's language.
+        """
+        if not place:
+            return {}
+        model = parent.get_import_page_model()
+        field = model.import_option_fields(parent.locale).get("place")
+        if not isinstance(field, forms.ModelChoiceField):
+            raise CommandError(f"{model._meta.verbose_name} pages take no place.")
+        places = field.queryset.model._default_manager.filter(name=place)
+        found = places.filter(locale=parent.locale).first() or places.first()
+        if found is None:
+            raise CommandError(f"No place is called {place}.")
+        return {"place": found}
 
     def progress(self, done: int, total: int, name: str) -> None:
         filled = BAR_WIDTH * done // total

@@ -1,0 +1,137 @@
+"""Creating pages from imported files: a draft built by the target's page type, images, duplicates, bad files."""
+
+import re
+
+import pytest
+
+from wagtail.images import get_image_model
+from wagtail.models import PageLogEntry
+
+from editorial.imports import EmbeddedImage, ImportResult, import_document
+from editorial.imports.create import save_images
+from editorial.imports.parse import html_to_document
+from editorial.models import ImportRecord
+from stories.models import StoryPage
+from tests.editorial.imports.documents import word_document
+from tests.factories import PlaceFactory, StoryIndexPageFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def index(home):
+    return StoryIndexPageFactory(parent=home, slug="import-here")
+
+
+def paragraphs(page: StoryPage) -> str:
+    html = "".join(block.value.source for block in page.body if block.block_type == "paragraph")
+    return re.sub(r' data-block-key="[^"]*"', "", html)
+
+
+def test_a_word_document_becomes_a_draft_story_with_its_structure(index):
+    editor = UserFactory(username="importer")
+
+    result = import_document("光明社区.docx", word_document(), index, user=editor)
+
+    assert result.status == ImportResult.CREATED, result.reason
+    story = StoryPage.objects.get(pk=result.page.pk)
+    assert story.title == "光明社区：石榴籽志愿服务队走进千家万户"
+    assert not story.live and story.owner == editor and story.get_parent().pk == index.pk
+    assert [block.block_type for block in story.body] == ["paragraph", "table", "image", "paragraph"]
+    html = paragraphs(story)
+    assert "<p>今年以来，<b>光明社区</b>组织各族居民开展志愿服务，<i>團結互助</i>蔚然成风。</p>" in html  # indent gone
+    assert "<h2>服务内容</h2>" in html
+    assert "<ul><li>助老助残</li><li>课业辅导</li></ul>" in html
+    assert "<p></p>" not in html and "style=" not in html and "class=" not in html
+    assert story.body[1].value["data"] == [
+        ["项目", "场次", "人次"],
+        ["红石榴课堂", "48", "1,320"],
+        ["邻里节", "6", "2,100"],
+    ]
+    image = story.body[2].value["image"]
+    assert isinstance(image, get_image_model()) and (image.width, image.height) == (40, 30)
+    assert story.hero_image == image  # the first image is the main image
+    assert (story.author, story.reviewer, story.source) == ("乌云", "王建国", "中山西路街道")
+    assert "撰稿" not in html
+    assert story.summary.startswith("今年以来，光明社区组织各族居民")
+    assert PageLogEntry.objects.filter(page=story, action="wagtail.create", user=editor).exists()
+    assert PageLogEntry.objects.filter(page=story, action="shiliu.import", user=editor).exists()
+    assert story.locale == index.locale
+    assert ImportRecord.objects.get(page=story).filename == "光明社区.docx"
+
+
+def test_the_imported_story_renders(client, index):
+    result = import_document("光明社区.docx", word_document(), index, publish=True)
+    assert result.page.live
+    response = client.get(result.page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<td>红石榴课堂</td>" in html and "<table>" in html
+
+
+def test_plain_text_first_line_is_the_title_and_every_line_a_paragraph(index):
+    text = "\n\n  社区里的民族团结进步故事  \n\u3000\u3000第一段。\n\n第二段。\n撰稿：李敏\n"
+
+    result = import_document("故事.txt", text.encode("gb18030"), index)
+
+    story = StoryPage.objects.get(pk=result.page.pk)
+    assert story.title == "社区里的民族团结进步故事"
+    assert paragraphs(story) == "<p>第一段。</p><p>第二段。</p>"
+    assert story.author == "李敏"
+    assert story.hero_image is None
+
+
+def test_options_reach_the_page_type(index):
+    place = PlaceFactory(name="光明社区")
+
+    result = import_document("a.txt", "标题\n正文".encode(), index, options={"place": place})
+
+    assert StoryPage.objects.get(pk=result.page.pk).place == place
+
+
+def test_a_corrupt_word_file_fails_with_a_reason_and_creates_nothing(index):
+    result = import_document("坏文件.docx", b"PK\x03\x04 this is not really a zip", index)
+
+    assert result.status == ImportResult.FAILED
+    assert "Word" in result.reason
+    assert not StoryPage.objects.child_of(index).exists()
+    assert not ImportRecord.objects.exists()
+
+
+def test_a_page_that_takes_no_imports_is_refused(home):
+    with pytest.raises(TypeError):
+        import_document("a.txt", "标题\n正文".encode(), home)
+
+
+def test_importing_the_same_file_again_is_a_duplicate(index):
+    data = word_document()
+    first = import_document("a.docx", data, index)
+    again = import_document("renamed.docx", data, index)
+
+    assert first.status == ImportResult.CREATED
+    assert again.status == ImportResult.DUPLICATE and again.page.pk == first.page.pk
+    assert StoryPage.objects.child_of(index).count() == 1
+    assert ImportRecord.objects.count() == 1
+
+
+def test_the_same_file_may_go_into_another_section(index, home):
+    other = StoryIndexPageFactory(parent=home, slug="other-index")
+    data = "标题\n正文".encode()
+    assert import_document("a.txt", data, index).status == ImportResult.CREATED
+    assert import_document("a.txt", data, other).status == ImportResult.CREATED
+
+
+def test_two_files_with_the_same_title_get_different_slugs(index):
+    first = import_document("a.txt", "同一个标题\n一".encode(), index)
+    second = import_document("b.txt", "同一个标题\n二".encode(), index)
+    assert first.page.slug != second.page.slug
+
+
+def test_an_unreadable_embedded_image_is_left_out_with_a_warning():
+    parsed = html_to_document(
+        '<p>标题</p><p>正文</p><img src="shiliu-embedded-image:0">', [EmbeddedImage(b"not an image")]
+    )
+    document, warnings = save_images(parsed)
+    assert [kind for kind, _value in document.body] == ["paragraph"]
+    assert document.main_image is None
+    assert warnings
