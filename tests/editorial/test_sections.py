@@ -13,15 +13,17 @@ from editorial.models import Section
 from editorial.sections import (
     EDITORS,
     ROLE_GROUPS,
+    SITE_ADMINISTRATORS,
     TRANSLATORS,
     ensure_role_groups,
     section_for_page,
     sections_for_user,
     setup_all_sections,
 )
+from search.reports import can_view_report
 from stories.models import StoryIndexPage, StoryPage
 from tests.editorial.conftest import denied, edit_url, story_form
-from tests.factories import CampaignIndexPageFactory, StoryIndexPageFactory, StoryPageFactory
+from tests.factories import CampaignIndexPageFactory, StoryIndexPageFactory, StoryPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +41,14 @@ def test_role_groups_exist_and_stock_editors_lose_site_wide_page_rights(roles):
     assert Group.objects.get(name=EDITORS).permissions.filter(codename="add_term").exists()
     ensure_role_groups()  # a second run changes nothing
     assert Group.objects.filter(name__in=ROLE_GROUPS).count() == len(ROLE_GROUPS)
+
+
+def test_site_administrators_manage_search_words_and_see_the_search_terms_report(roles):
+    administrator = UserFactory(username="site_admin", groups=[roles[SITE_ADMINISTRATORS]])
+
+    assert administrator.has_perm("search.add_segmenterword") and administrator.has_perm("search.change_segmenterword")
+    assert can_view_report(administrator)
+    assert administrator.has_perm("editorial.change_term") and administrator.has_perm("stories.change_place")
 
 
 def test_creating_a_section_page_creates_its_groups_rights_and_two_step_workflow(home, roles):
