@@ -14,7 +14,7 @@ from django.apps import apps
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
 
-from search.analysis import dictionary_form, is_chinese, segmenter
+from textkit.analysis import dictionary_form, is_chinese, segmenter
 
 logger = logging.getLogger(__name__)
 

@@ -30,7 +30,8 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from core.cleaning import clean_html
+from textkit import decode
+from textkit.html import clean_html
 
 from .models import Place, StoryPage
 
@@ -109,13 +110,11 @@ def content_hash(data: bytes) -> str:
 
 
 def decode_text(data: bytes) -> str:
-    """Text files from Chinese Windows are often GB18030 rather than UTF-8."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise DocumentImportError(_("The text is neither UTF-8 nor GB18030."))
+    """The text of an uploaded text file (UTF-8 or GB18030); DocumentImportError otherwise."""
+    try:
+        return decode.decode_text(data)
+    except decode.TextDecodeError as error:
+        raise DocumentImportError(_("The text is neither UTF-8 nor GB18030.")) from error
 
 
 # Converters to HTML ----------------------------------------------------------------------

@@ -28,7 +28,7 @@ from wagtail.search.backends.elasticsearch8 import (
 )
 from wagtail.search.utils import deep_update
 
-from search.backends.analysed import AnalysedQueriesMixin
+from search.backends.analysed import AnalysedBackendMixin
 
 logger = logging.getLogger(__name__)
 
@@ -120,7 +120,7 @@ class FallbackSearchResults(Elasticsearch8SearchResults):
         )
 
 
-class ShiliuElasticsearchBackend(AnalysedQueriesMixin, Elasticsearch8SearchBackend):
+class ShiliuElasticsearchBackend(AnalysedBackendMixin, Elasticsearch8SearchBackend):
     """Elasticsearch 8 with index settings for pre-analysed text and a database fallback.
 
     Extra settings: FALLBACK (the WAGTAILSEARCH_BACKENDS alias to search when Elasticsearch

@@ -17,12 +17,12 @@ from editorial.checks import (
     check_texts,
     find_private_use,
     get_matcher,
-    normalise,
-    normalise_with_positions,
-    texts_of_value,
 )
 from editorial.models import Term
 from tests.factories import StoryIndexPageFactory, StoryPageFactory, TermFactory
+from textkit.normalise import fold as normalise
+from textkit.normalise import fold_with_spans as normalise_with_positions
+from textkit.stream import iter_texts as texts_of_value
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,6 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import PageLogEntry
 
-from core.cleaning import clean_html
 from editorial.models import ImportRecord
 from stories.importers import (
     DocumentImportError,
@@ -23,6 +22,7 @@ from stories.importers import (
 )
 from stories.models import StoryPage
 from tests.factories import StoryIndexPageFactory, UserFactory
+from textkit.html import clean_html
 
 pytestmark = pytest.mark.django_db
 
