@@ -1,9 +1,9 @@
-"""Make every search of analysed models go through search.analysis, whoever calls it, and index with current words.
+"""Make every search of analysed models go through search.analysis, and index them with current words.
 
 The search page and the API analyse their queries themselves; Wagtail's admin (page search,
 choosers) and other code pass the string as typed, or as PlainText and Phrase objects.
 Backends with this mixin analyse such text when the searched model is indexed through
-search.analysis (pages, documents), so 團結 finds 团结 in the admin too. Queries analysed
+textkit.analysis (pages, documents), so 團結 finds 团结 in the admin too. Queries analysed
 already (AnalysedText) and searches of other models (images, users) are left alone.
 
 Before indexing, and before analysing a query, the segmenter's custom words are brought up

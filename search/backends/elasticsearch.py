@@ -1,6 +1,6 @@
 """Elasticsearch 8 (or 9, through its REST compatibility with 8) for text analysed by Shiliu.
 
-Text reaches Elasticsearch already analysed (search.analysis): tokens separated by spaces.
+Text reaches Elasticsearch already analysed (textkit.analysis): tokens separated by spaces.
 The index therefore splits on whitespace and lowercases, and nothing else: the standard
 analyser would cut Chinese words back into single characters. Autocomplete keeps
 Wagtail's edge n-grams, built on whole tokens.
