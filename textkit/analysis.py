@@ -34,7 +34,6 @@ import jieba
 
 from textkit.normalise import INVISIBLE_CHARACTERS, fold, fold_with_spans
 
-logger = logging.getLogger(__name__)
 jieba.setLogLevel(logging.WARNING)
 
 #: Longer "words" are noise (base64, hashes, runs of letters without spaces) and are skipped.
