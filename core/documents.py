@@ -10,8 +10,9 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 from wagtail.search import index
 
-from search.analysis import find_private_use
-from search.indexing import AnalysedSearchMixin
+from core.indexing import AnalysedSearchMixin
+from textkit.decode import TextDecodeError, decode_text
+from textkit.normalise import find_private_use
 
 logger = logging.getLogger(__name__)
 
@@ -49,12 +50,10 @@ def _docx_text(data: bytes) -> str:
 
 
 def _txt_text(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return ""
+    try:
+        return decode_text(data)
+    except TextDecodeError:
+        return ""  # unreadable files are indexed without their text, like broken PDFs
 
 
 EXTRACTORS = {"pdf": _pdf_text, "docx": _docx_text, "txt": _txt_text}

@@ -11,12 +11,11 @@ from django.forms import ValidationError
 
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.blocks import StreamValue, StructValue
-from wagtail.blocks.list_block import ListValue
+from wagtail.blocks import StreamValue
 from wagtail.fields import RichTextField
-from wagtail.rich_text import RichText
 
-from core.cleaning import tidy_rich_text
+from textkit.html import tidy_rich_text
+from textkit.stream import map_rich_text
 
 # Functions registered under this hook name get the bound form and return a list of error
 # messages; any message keeps the page from going to review (or being published).
@@ -31,21 +30,6 @@ def is_review_action(data, *, can_publish: bool = False) -> bool:
     if data.get("action-workflow-action") and data.get("workflow-action-name") == "approve":
         return True
     return bool(data.get("action-publish")) and can_publish
-
-
-def _tidy_value(value) -> None:
-    """Tidy the rich text inside a StreamField value in place."""
-    if isinstance(value, RichText):
-        value.source = tidy_rich_text(value.source)
-    elif isinstance(value, StreamValue):
-        for child in value:
-            _tidy_value(child.value)
-    elif isinstance(value, StructValue):
-        for item in value.values():
-            _tidy_value(item)
-    elif isinstance(value, ListValue | list):
-        for item in value:
-            _tidy_value(item)
 
 
 class BasePageForm(WagtailAdminPageForm):
@@ -63,7 +47,7 @@ class BasePageForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         for name, value in cleaned_data.items():
             if isinstance(value, StreamValue):
-                _tidy_value(value)
+                map_rich_text(value, tidy_rich_text)
             elif isinstance(value, str) and name in self._rich_text_fields():
                 cleaned_data[name] = tidy_rich_text(value)
         if is_review_action(self.data, can_publish=self.can_publish()):

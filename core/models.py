@@ -13,13 +13,13 @@ from wagtail.search import index
 from core.documents import SiteDocument  # noqa: F401 - WAGTAILDOCS_DOCUMENT_MODEL
 from core.forms import BasePageForm
 from core.i18n import fallback_child
-from search.indexing import AnalysedSearchMixin
+from core.indexing import AnalysedSearchMixin
 
 
 class BasePage(AnalysedSearchMixin, Page):
     """Abstract base of every Shiliu page: summary, sharing image and their panels.
 
-    Its search fields, and those every page type adds, are indexed through search.analysis.
+    Its search fields, and those every page type adds, are indexed through textkit.analysis.
     """
 
     summary = models.TextField(

@@ -1,97 +1,37 @@
-"""Content checks before review: the term list, matched fast on normalised text, and private-use Mongolian.
+"""Content checks before review: the term list, matched fast on folded text, and private-use Mongolian.
 
-Text is normalised the same way for terms and for pages: Unicode NFKC, case folding,
-Traditional to Simplified Chinese (OpenCC t2s), Mongolian free variation selectors, the
-vowel separator, ZWJ and ZWNJ removed, runs of white space made one space. Each
-normalised character remembers the original characters it came from, so a hit is shown
-in the text as the editor wrote it. Matching uses one Aho-Corasick automaton over every
-term, built once per process and rebuilt only when the term list changes.
+Terms and pages are compared in textkit.normalise's one comparison form, the one search
+uses too (:func:`textkit.normalise.fold`: invisible characters removed, NFKC, Traditional to
+Simplified, case folding, one space between words), so a term with a zero-width space or a
+variation selector typed inside it is still found. Each folded character remembers the
+original characters it came from, so a hit is shown in the text as the editor wrote it.
+Matching uses one Aho-Corasick automaton over every term, built once per process and
+rebuilt only when the term list changes.
 """
 
 from __future__ import annotations
 
-import html
-import re
 import threading
-import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import ahocorasick
-import opencc
 
 from django.db.models import Count, Max
 from django.utils.translation import gettext
 
-from wagtail.blocks import StreamValue, StructValue
-from wagtail.blocks.list_block import ListValue
-from wagtail.rich_text import RichText
-
-from search.analysis import find_private_use as search_private_use
+from textkit import normalise
+from textkit.stream import iter_texts
 
 from .models import Term
 
-# Mongolian free variation selectors (U+180B-U+180D, U+180F), the vowel separator (U+180E),
-# ZWNJ and ZWJ: the same visible word can be typed with or without them.
-IGNORABLE = frozenset("\u180b\u180c\u180d\u180e\u180f\u200c\u200d")
 PRIVATE_USE_KIND = "private-use"
 CONTEXT_CHARS = 12
-
-_t2s = opencc.OpenCC("t2s")
-
-
-@lru_cache(maxsize=4096)
-def _normalise_unit(unit: str) -> str:
-    """NFKC and case folding of one base character with its combining marks."""
-    folded = unicodedata.normalize("NFKC", unit).casefold()
-    return "".join(" " if ch.isspace() else ch for ch in folded if ch not in IGNORABLE)
-
-
-@lru_cache(maxsize=8192)
-def _simplified_char(ch: str) -> str:
-    return _t2s.convert(ch)
-
-
-def _units(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of base characters with the combining marks that follow them."""
-    start, length = 0, len(text)
-    while start < length:
-        end = start + 1
-        while end < length and unicodedata.combining(text[end]):
-            end += 1
-        yield start, end
-        start = end
-
-
-def normalise_with_positions(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """The normalised text and, for each of its characters, the span of the original it came from."""
-    chars: list[str] = []
-    spans: list[tuple[int, int]] = []
-    for start, end in _units(text):
-        for ch in _normalise_unit(text[start:end]):
-            if ch == " " and chars and chars[-1] == " ":
-                spans[-1] = (spans[-1][0], end)
-                continue
-            chars.append(ch)
-            spans.append((start, end))
-    normalised = "".join(chars)
-    simplified = _t2s.convert(normalised)
-    if len(simplified) != len(normalised):
-        # OpenCC converted a phrase to one of another length: convert character by
-        # character instead so every position still maps back to the original.
-        simplified = "".join(_simplified_char(ch) if len(_simplified_char(ch)) == 1 else ch for ch in normalised)
-    return simplified, spans
-
-
-def normalise(text: str) -> str:
-    """Text in the form terms and pages are compared in."""
-    return normalise_with_positions(text)[0].strip()
 
 
 @dataclass(frozen=True)
 class TermEntry:
-    """What the automaton stores for a normalised phrase."""
+    """What the automaton stores for a folded phrase."""
 
     phrase: str
     kind: str
@@ -150,13 +90,13 @@ class Hit:
 
 
 class TermMatcher:
-    """An Aho-Corasick automaton over every term, keyed by normalised phrase."""
+    """An Aho-Corasick automaton over every term, keyed by folded phrase (textkit.normalise.fold)."""
 
     def __init__(self, terms: Iterable[TermEntry]):
         self.automaton = ahocorasick.Automaton()
         entries: dict[str, list[TermEntry]] = {}
         for term in terms:
-            key = normalise(term.phrase)
+            key = normalise.fold(term.phrase)
             if key:
                 entries.setdefault(key, []).append(term)
         for key, found in entries.items():
@@ -169,9 +109,9 @@ class TermMatcher:
         """Every term in ``text``, in order of position; overlapping terms are all reported."""
         if not self.size or not text:
             return []
-        normalised, spans = normalise_with_positions(text)
+        folded, spans = normalise.fold_with_spans(text)
         hits = []
-        for end, (length, entries) in self.automaton.iter(normalised):
+        for end, (length, entries) in self.automaton.iter(folded):
             start = spans[end - length + 1][0]
             stop = spans[end][1]
             for entry in entries:
@@ -197,11 +137,12 @@ def _hit(text: str, start: int, stop: int, field: str, kind: str, phrase: str, s
 def find_private_use(text: str, field: str = "") -> list[Hit]:
     """Runs of private-use characters (U+E000-U+F8FF): old vendor Mongolian encodings, unreadable and unsearchable.
 
-    The detection is search's (``search.analysis.find_private_use``), so search and the
-    editorial checks agree on what cannot be searched; this adds where each run is.
+    The detection is textkit's (``textkit.normalise.find_private_use``), the one search uses,
+    so search and the editorial checks agree on what cannot be searched; this adds where
+    each run is.
     """
     hits, position = [], 0
-    for run in search_private_use(text):
+    for run in normalise.find_private_use(text):
         start = text.index(run, position)
         position = start + len(run)
         hits.append(_hit(text, start, position, field, PRIVATE_USE_KIND, run))
@@ -241,40 +182,6 @@ def invalidate_matcher() -> None:
         _cached.clear()
 
 
-# Text of page fields and block values -------------------------------------------------
-
-_BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|tr|td|th)>|<br\s*/?>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
-
-
-def html_to_text(markup: str) -> str:
-    """Plain text of rich text, with a line break where a paragraph, heading or list item ends."""
-    return html.unescape(_TAG.sub("", _BLOCK_END.sub("\n", markup)))
-
-
-def texts_of_value(value, label: str) -> Iterator[tuple[str, str]]:
-    """(label, text) pairs for every piece of text in a field or block value, StreamField included."""
-    if value is None:
-        return
-    if isinstance(value, RichText):
-        yield label, html_to_text(value.source)
-    elif isinstance(value, str):
-        yield label, html_to_text(value) if "<" in value else value
-    elif isinstance(value, StreamValue):
-        for child in value:
-            yield from texts_of_value(child.value, f"{label} › {child.block.label}")
-    elif isinstance(value, StructValue):
-        for name, item in value.items():
-            block = value.block.child_blocks.get(name)
-            yield from texts_of_value(item, f"{label} › {block.label if block else name}")
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from texts_of_value(item, label)
-    elif isinstance(value, list | tuple | ListValue):
-        for item in value:
-            yield from texts_of_value(item, label)
-
-
 def check_texts(texts: Iterable[tuple[str, str]], matcher: TermMatcher | None = None) -> list[Hit]:
     """Term hits and private-use runs in (label, text) pairs."""
     matcher = matcher or get_matcher()
@@ -306,7 +213,7 @@ def page_texts(page) -> list[tuple[str, str]]:
         if isinstance(field, StreamField) or (
             isinstance(field, models.CharField | models.TextField) and not field.choices
         ):
-            texts.extend(texts_of_value(getattr(page, field.name), str(field.verbose_name).capitalize()))
+            texts.extend(iter_texts(getattr(page, field.name), str(field.verbose_name).capitalize()))
     return texts
 
 

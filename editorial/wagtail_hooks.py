@@ -14,9 +14,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.forms import REVIEW_CHECK_HOOK, SUBMITTING_ACTIONS
 from core.mixins import ImportTargetMixin
+from textkit.stream import iter_texts
 
 from . import views
-from .checks import check_page, check_texts, summarise, texts_of_value
+from .checks import check_page, check_texts, summarise
 from .models import Term
 from .sections import sections_for_user
 
@@ -49,7 +50,7 @@ def form_texts(form) -> list[tuple[str, str]]:
     for name, value in form.cleaned_data.items():
         if name in SKIPPED_FORM_FIELDS or name not in form.fields:
             continue
-        texts.extend(texts_of_value(value, str(form.fields[name].label or name)))
+        texts.extend(iter_texts(value, str(form.fields[name].label or name)))
     for name, formset in getattr(form, "formsets", {}).items():
         if name in SKIPPED_FORM_FIELDS:
             continue
@@ -59,7 +60,7 @@ def form_texts(form) -> list[tuple[str, str]]:
                 continue
             for field, value in data.items():
                 if field in subform.fields and field != "DELETE":
-                    texts.extend(texts_of_value(value, str(subform.fields[field].label or field)))
+                    texts.extend(iter_texts(value, str(subform.fields[field].label or field)))
     return texts
 
 

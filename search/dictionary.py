@@ -19,8 +19,8 @@ from django.apps import apps
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
 
-from search.analysis import dictionary_form, is_chinese, segmenter
 from search.models import SegmenterWord
+from textkit.analysis import dictionary_form, is_chinese, segmenter
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ class DictionaryWordsMixin:
 
     @classmethod
     def dictionary_words(cls) -> Iterable[str]:
-        """Every word this model contributes, in dictionary form (see search.analysis.dictionary_form)."""
+        """Every word this model contributes, in dictionary form (see textkit.analysis.dictionary_form)."""
         names = cls._default_manager.values_list(cls.dictionary_field, flat=True).distinct()
         return {dictionary_form(name) for name in names}
 

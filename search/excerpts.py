@@ -7,17 +7,19 @@ so marks land on the words as written.
 """
 
 import re
-from collections.abc import Iterable, Iterator
-from html import unescape as unescape_entities
+from collections.abc import Iterable
 
 from django.core.exceptions import FieldDoesNotExist
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from search.analysis import is_chinese, normalise, normalise_with_offsets
+from textkit.analysis import is_chinese, normalise
+from textkit.html import html_to_text
+from textkit.normalise import fold_with_spans
+from textkit.stream import raw_stream_texts
 
 EXCERPT_LENGTH = 140
 CONTEXT_BEFORE = 30
@@ -40,11 +42,13 @@ def _term_pattern(terms: Iterable[str]) -> re.Pattern | None:
 
 
 def _marked_spans(text: str, pattern: re.Pattern) -> list[tuple[int, int]]:
-    normalised, offsets = normalise_with_offsets(text)
+    # Folded like the index (suffixes after U+202F kept), each character with its span in
+    # the text as written, so a mark covers whole characters with their combining marks.
+    folded, origins = fold_with_spans(text)
     spans = []
-    for match in pattern.finditer(normalised):
+    for match in pattern.finditer(folded):
         if match.end() > match.start():
-            spans.append((offsets[match.start()], offsets[match.end() - 1] + 1))
+            spans.append((origins[match.start()][0], origins[match.end() - 1][1]))
     return spans
 
 
@@ -105,21 +109,6 @@ def excerpt(texts: Iterable[str], terms: Iterable[str], length: int = EXCERPT_LE
     return mark_safe(escape(text[:length]) + ("…" if len(text) > length else ""))  # noqa: S308 - escaped
 
 
-def _stream_strings(data) -> Iterator[str]:
-    """The strings inside a StreamField's raw JSON, without block types, ids or markup."""
-    if isinstance(data, str):
-        yield unescape_entities(strip_tags(data))
-    elif isinstance(data, dict):
-        if "type" in data and "value" in data:
-            yield from _stream_strings(data["value"])
-        else:
-            for value in data.values():
-                yield from _stream_strings(value)
-    elif isinstance(data, (list, tuple)):
-        for item in data:
-            yield from _stream_strings(item)
-
-
 def object_texts(obj) -> list[str]:
     """The plain texts of an object's search fields except the title, in declared order.
 
@@ -137,9 +126,9 @@ def object_texts(obj) -> list[str]:
         value = getattr(obj, model_field.attname, None)
         if isinstance(model_field, StreamField):
             raw = getattr(value, "raw_data", value)
-            texts.append(" ".join(_stream_strings(list(raw or []))))
+            texts.append(" ".join(raw_stream_texts(list(raw or []))))
         elif isinstance(model_field, RichTextField):
-            texts.append(unescape_entities(strip_tags(value or "")))
+            texts.append(html_to_text(value or ""))
         elif isinstance(value, str):
             texts.append(value)
     return texts

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 
-from search.analysis import dictionary_form, is_chinese
+from textkit.analysis import dictionary_form, is_chinese
 
 MAX_LOGGED_QUERY_LENGTH = 255
 

@@ -175,7 +175,7 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved"
 
 # Search: Wagtail's database backend (search.backends.database: on SQLite with a ranked query
 # that scales) unless ELASTICSEARCH_URL is set. Text is analysed before it reaches any backend
-# (search.analysis), so PostgreSQL uses the 'simple' configuration: no stemming of the tokens.
+# (textkit.analysis), so PostgreSQL uses the 'simple' configuration: no stemming of the tokens.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple"}}
 if ELASTICSEARCH_URL:

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import modelsearch.index
-import search.indexing
+import core.indexing
 import taggit.managers
 import wagtail.models.media
 from django.conf import settings
@@ -40,6 +40,6 @@ class Migration(migrations.Migration):
                 'permissions': [('choose_document', 'Can choose document')],
                 'abstract': False,
             },
-            bases=(search.indexing.AnalysedSearchMixin, modelsearch.index.Indexed, models.Model),
+            bases=(core.indexing.AnalysedSearchMixin, modelsearch.index.Indexed, models.Model),
         ),
     ]

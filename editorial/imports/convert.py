@@ -17,6 +17,8 @@ import mammoth
 
 from django.utils.translation import gettext as _
 
+from textkit import decode
+
 SUPPORTED_SUFFIXES = (".docx", ".md", ".markdown", ".txt")
 
 #: The ``src`` an embedded image gets in the HTML: its number in the list of images.
@@ -36,13 +38,11 @@ class EmbeddedImage:
 
 
 def decode_text(data: bytes) -> str:
-    """Text files from Chinese Windows are often GB18030 rather than UTF-8."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise DocumentImportError(_("The text is neither UTF-8 nor GB18030."))
+    """The text of an uploaded text file (UTF-8 or GB18030, see textkit.decode); DocumentImportError otherwise."""
+    try:
+        return decode.decode_text(data)
+    except decode.TextDecodeError as error:
+        raise DocumentImportError(_("The text is neither UTF-8 nor GB18030.")) from error
 
 
 # Converters to HTML ----------------------------------------------------------------------

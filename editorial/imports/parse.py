@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from core.cleaning import clean_html
+from textkit.html import clean_html
 
 from .convert import IMAGE_SRC, DocumentImportError, EmbeddedImage, convert
 

@@ -1,1 +1,1 @@
-"""Search backends tuned for pre-analysed text (see search.analysis)."""
+"""Search backends tuned for pre-analysed text (see textkit.analysis and search.analysis)."""

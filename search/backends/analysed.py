@@ -1,10 +1,14 @@
-"""Make every search of analysed models go through search.analysis, whoever calls it.
+"""Make every search of analysed models go through search.analysis, and index them with current words.
 
 The search page and the API analyse their queries themselves; Wagtail's admin (page search,
 choosers) and other code pass the string as typed, or as PlainText and Phrase objects.
 Backends with this mixin analyse such text when the searched model is indexed through
-search.analysis (pages, documents), so 團結 finds 团结 in the admin too. Queries analysed
+textkit.analysis (pages, documents), so 團結 finds 团结 in the admin too. Queries analysed
 already (AnalysedText) and searches of other models (images, users) are left alone.
+
+Before indexing, and before analysing a query, the segmenter's custom words are brought up
+to date (search.dictionary): the models' analysed fields (core.indexing) sit below search
+and cannot do it themselves.
 """
 
 from functools import cache
@@ -15,13 +19,14 @@ from wagtail.search.backends.base import EmptySearchResults
 from wagtail.search.index import get_indexed_models
 from wagtail.search.query import And, Not, Or, Phrase, PlainText
 
+from core.indexing import AnalysedSearchMixin
+from search import dictionary
 from search.analysis import AnalysedText, analyse_query
-from search.indexing import AnalysedSearchMixin
 
 
 @cache
 def is_analysed(model) -> bool:
-    """True if ``model`` or an indexed model below it is indexed through search.analysis."""
+    """True if ``model`` or an indexed model below it is indexed through textkit.analysis."""
     return issubclass(model, AnalysedSearchMixin) or any(
         issubclass(indexed, model) and issubclass(indexed, AnalysedSearchMixin) for indexed in get_indexed_models()
     )
@@ -46,14 +51,27 @@ def analysed(query, operator: str = "and"):
     return query  # MatchAll, Fuzzy, Boost: as they are
 
 
-class AnalysedQueriesMixin:
-    """Backend mixin: analyse the text of queries on analysed models (see the module docstring)."""
+class AnalysedBackendMixin:
+    """Backend mixin: index with the current custom words, analyse queries on analysed models.
+
+    See the module docstring. Saving an object indexes it through ``add``, other code
+    through ``add``/``add_bulk``; ``update_index`` writes to the index objects directly, and
+    the project's update_index command (search.management) loads the words before it does.
+    """
+
+    def add(self, obj):
+        if is_analysed(type(obj)):
+            dictionary.ensure_current()
+        return super().add(obj)
+
+    def add_bulk(self, model, obj_list):
+        if is_analysed(model):
+            dictionary.ensure_current()
+        return super().add_bulk(model, obj_list)
 
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
         model = model_or_queryset.model if isinstance(model_or_queryset, QuerySet) else model_or_queryset
         if is_analysed(model) and not isinstance(query, AnalysedText):
-            from search import dictionary
-
             dictionary.ensure_current()
             query = analysed(query, (kwargs.get("operator") or "and").lower())
             if query is None:

@@ -11,12 +11,12 @@ from functools import cache
 
 from modelsearch.backends.database import SearchBackend as wagtail_database_backend
 
-from search.backends.analysed import AnalysedQueriesMixin
+from search.backends.analysed import AnalysedBackendMixin
 
 
 @cache
-def _with_analysed_queries(backend_class: type) -> type:
-    return type(f"Analysed{backend_class.__name__}", (AnalysedQueriesMixin, backend_class), {})
+def _with_analysis(backend_class: type) -> type:
+    return type(f"Analysed{backend_class.__name__}", (AnalysedBackendMixin, backend_class), {})
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks a backend module's class up by
@@ -26,4 +26,4 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks a backend modu
         from search.backends.sqlite import RankedSQLiteSearchBackend
 
         backend_class = RankedSQLiteSearchBackend
-    return _with_analysed_queries(backend_class)(params)
+    return _with_analysis(backend_class)(params)

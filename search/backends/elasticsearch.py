@@ -1,6 +1,6 @@
 """Elasticsearch 8 (or 9, through its REST compatibility with 8) for text analysed by Shiliu.
 
-Text reaches Elasticsearch already analysed (search.analysis): tokens separated by spaces.
+Text reaches Elasticsearch already analysed (textkit.analysis): tokens separated by spaces.
 The index therefore splits on whitespace and lowercases, and nothing else: the standard
 analyser would cut Chinese words back into single characters. Autocomplete keeps
 Wagtail's edge n-grams, built on whole tokens.
@@ -28,7 +28,7 @@ from wagtail.search.backends.elasticsearch8 import (
 )
 from wagtail.search.utils import deep_update
 
-from search.backends.analysed import AnalysedQueriesMixin
+from search.backends.analysed import AnalysedBackendMixin
 
 logger = logging.getLogger(__name__)
 
@@ -120,7 +120,7 @@ class FallbackSearchResults(Elasticsearch8SearchResults):
         )
 
 
-class ShiliuElasticsearchBackend(AnalysedQueriesMixin, Elasticsearch8SearchBackend):
+class ShiliuElasticsearchBackend(AnalysedBackendMixin, Elasticsearch8SearchBackend):
     """Elasticsearch 8 with index settings for pre-analysed text and a database fallback.
 
     Extra settings: FALLBACK (the WAGTAILSEARCH_BACKENDS alias to search when Elasticsearch

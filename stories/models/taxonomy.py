@@ -8,8 +8,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from search.analysis import dictionary_form
 from search.dictionary import DictionaryWordsMixin
+from textkit.analysis import dictionary_form
 
 #: Level words at the end of place names: 阿吉拉沁社区 is also found as 阿吉拉沁.
 PLACE_SUFFIXES = (

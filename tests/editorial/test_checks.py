@@ -1,6 +1,7 @@
-"""The term checker: normalisation, hits in context, both scripts, private-use text and 5,000 terms."""
+"""The term checker: hits in context, both scripts, invisible characters, agreement with search, 5,000 terms."""
 
 import time
+import unicodedata
 
 import pytest
 
@@ -17,12 +18,14 @@ from editorial.checks import (
     check_texts,
     find_private_use,
     get_matcher,
-    normalise,
-    normalise_with_positions,
-    texts_of_value,
 )
 from editorial.models import Term
+from search.analysis import analyse_query
 from tests.factories import StoryIndexPageFactory, StoryPageFactory, TermFactory
+from tests.search.factories import GENITIVE, MONGOL, NNBSP, SCRIPT
+from textkit.analysis import analyse
+from textkit.normalise import INVISIBLE_CHARACTERS
+from textkit.stream import iter_texts
 
 pytestmark = pytest.mark.django_db
 
@@ -33,23 +36,6 @@ MONGOLIAN_WORD_WITH_FVS = "ᠡᠪ ᠨᠡᠢ\u180bᠯᠡᠭᠡ"
 
 def matcher(*entries: tuple[str, str, str]) -> TermMatcher:
     return TermMatcher(TermEntry(phrase, kind, suggestion, "") for phrase, kind, suggestion in entries)
-
-
-def test_normalise_folds_traditional_full_width_and_mongolian_variants():
-    assert normalise("民族團結") == "民族团结"
-    assert normalise("ＡＢＣ１２３") == "abc123"
-    assert normalise(MONGOLIAN_WORD_WITH_FVS) == normalise(MONGOLIAN_WORD)
-    assert normalise("a\u200db\u200cc") == "abc"
-    assert normalise("  两个   空格 ") == "两个 空格"
-
-
-def test_positions_map_every_normalised_character_back_to_the_original():
-    text = "Ｘ團\u180b結 e\u0301"
-    normalised, spans = normalise_with_positions(text)
-    assert len(normalised) == len(spans)
-    assert normalised == "x团结 é"
-    assert spans[1] == (1, 2) and spans[2] == (3, 4)  # the selector at 2 is dropped
-    assert spans[-1] == (5, 7)  # e + combining acute composed into one character
 
 
 def test_a_simplified_term_is_found_in_traditional_text_and_shown_as_written():
@@ -101,7 +87,7 @@ def test_text_is_collected_from_every_block_of_a_stream_field():
             {"type": "table", "value": {"data": [["表头", "数"], ["单元格", "1"]], "first_row_is_table_header": True}},
         ]
     )
-    texts = [text for _label, text in texts_of_value(body, "Body")]
+    texts = [text for _label, text in iter_texts(body, "Body")]
     joined = " ".join(texts)
     for expected in ("段落文字", "第二段", "引语", "居民", "成果", "活动", "单元格"):
         assert expected in joined
@@ -158,3 +144,109 @@ def test_five_thousand_terms_build_and_match_fast():
     assert [(hit.phrase, hit.suggestion) for hit in hits] == [("术语4999号", "新4999"), ("严禁出现的说法", "")]
     assert hits[1].blocking and hits[1].found == "嚴禁出現的說法"
     assert built < 5 and matched < 2, (built, matched)
+
+
+# Invisible characters: a forbidden term with one typed inside is still forbidden ---------
+
+# Every format character (Cf) of the BMP, generated rather than typed, a tag character,
+# and the invisibles that are not Cf: Mongolian variation selectors, the combining grapheme
+# joiner, variation selectors, Hangul fillers.
+INVISIBLES = sorted(
+    {chr(cp) for cp in range(0x10000) if unicodedata.category(chr(cp)) == "Cf"}
+    | {"\U000e0001", "\u180b", "\u180c", "\u180d", "\u180f", "\u034f", "\u115f", "\u1160", "\u3164", "\uffa0"}
+    | {chr(cp) for cp in range(0xFE00, 0xFE10)}
+    | {chr(cp) for cp in range(0xE0100, 0xE01F0)}
+)
+
+
+def test_the_list_of_invisibles_is_the_one_folding_removes():
+    assert len(INVISIBLES) > 300
+    assert set(INVISIBLES) <= INVISIBLE_CHARACTERS
+
+
+@pytest.mark.parametrize("invisible", INVISIBLES, ids=lambda ch: f"U+{ord(ch):04X}")
+def test_a_forbidden_term_with_an_invisible_character_inside_is_blocked(invisible):
+    terms = matcher(("鞑子", Term.Kind.FORBIDDEN, ""))
+    written = f"称呼他为鞑{invisible}子是错误的"
+    found = terms.find(written, "正文")
+    assert [(hit.phrase, hit.found, hit.blocking) for hit in found] == [("鞑子", f"鞑{invisible}子", True)]
+    assert [hit.found for hit in terms.find("称呼他为鞑子是错误的")] == ["鞑子"]
+
+
+def test_the_full_check_blocks_a_term_hidden_by_a_zero_width_space():
+    TermFactory(phrase="鞑子", kind=Term.Kind.FORBIDDEN)
+    plain, hidden = check_texts([("正文", "鞑子")]), check_texts([("正文", "他们把人叫作鞑\u200b子")])
+    assert [(hit.phrase, hit.blocking) for hit in plain] == [(hit.phrase, hit.blocking) for hit in hidden]
+    assert hidden[0].blocking and hidden[0].found == "鞑\u200b子"
+
+
+# Search and the term check agree on what is the same text -------------------------------
+
+MVS, ZWJ, ZWNJ = "\u180e", "\u200d", "\u200c"
+QARA = "\u182c\u1820\u1837\u1820"  # qar-a, black
+
+#: (as written, plain form): the plain form, as a term or a query, finds the written text.
+SAME_TEXT = [
+    ("團結", "团结"),
+    ("社區推進民族團結進步", "民族团结进步"),
+    ("鄉村振興發展", "乡村振兴"),
+    ("ＡＢＣ", "abc"),
+    ("２０２５年", "2025年"),
+    ("Hello WORLD", "hello world"),
+    ("ﬁne", "fine"),
+    ("Straße", "strasse"),
+    ("Ⅻ", "xii"),
+    ("第①期", "第1期"),
+    ("\uf96b加活动", "参加"),  # a compatibility ideograph
+    ("cafe\u0301", "café"),  # a combining mark
+    ("ｶﾞｲﾄﾞ", "ガイド"),  # half-width kana with a voiced mark
+    (MONGOL[:2] + "\u180b" + MONGOL[2:], MONGOL),  # FVS1
+    (MONGOL[:2] + "\u180c" + MONGOL[2:], MONGOL),  # FVS2
+    (MONGOL[:2] + "\u180d" + MONGOL[2:], MONGOL),  # FVS3
+    (MONGOL[:2] + "\u180f" + MONGOL[2:], MONGOL),  # FVS4
+    (QARA[:3] + MVS + QARA[3:], QARA),  # the vowel separator
+    (MONGOL[:3] + ZWJ + MONGOL[3:], MONGOL),
+    (MONGOL[:3] + ZWNJ + MONGOL[3:], MONGOL),
+    ("\u1812\u1810\u1812\u1815", "2025"),  # Mongolian digits
+    (MONGOL + NNBSP + GENITIVE, MONGOL + " " + GENITIVE),  # a case suffix after U+202F
+    ("民族团\u200b结", "民族团结"),  # ZWSP
+    ("民族团\u2060结", "民族团结"),  # word joiner
+    ("民族团\u00ad结", "民族团结"),  # soft hyphen
+    ("\ufeff民族团结", "民族团结"),  # BOM
+    ("民族\u200e团结\u200f", "民族团结"),  # LRM, RLM
+    ("民族\u202a团结\u202c", "民族团结"),  # a bidi embedding
+    ("团\u034f结\ufe0f", "团结"),  # combining grapheme joiner, variation selector
+    ("团\U000e0020结", "团结"),  # a tag character
+    ("hello\x00world", "hello world"),  # a C0 control
+    ("团结\x85进步", "团结 进步"),  # a C1 control
+    ("团结\u2028进步", "团结 进步"),  # line separator
+    ("民族\u3000团结", "民族 团结"),  # ideographic space
+    ("鞑\u200b子", "鞑子"),
+]
+
+#: (written, plain): different words, which neither may match.
+DIFFERENT_TEXT = [
+    ("民族团体", "团结"),
+    ("民族团结", "民主"),
+    (MONGOL, SCRIPT),
+    ("2024年", "2025"),
+    ("hello", "world"),
+]
+
+
+def _search_finds(written: str, plain: str) -> bool:
+    query = analyse_query(plain)
+    return not query.is_empty and set(query.tokens) <= set(analyse(written).split())
+
+
+@pytest.mark.parametrize(("written", "plain"), SAME_TEXT)
+def test_search_and_the_term_check_agree_on_the_same_text(written, plain):
+    assert len(SAME_TEXT) >= 30
+    assert matcher((plain, Term.Kind.FORBIDDEN, "")).find(written), "the term check misses it"
+    assert _search_finds(written, plain), "search misses it"
+
+
+@pytest.mark.parametrize(("written", "plain"), DIFFERENT_TEXT)
+def test_search_and_the_term_check_agree_on_different_text(written, plain):
+    assert not matcher((plain, Term.Kind.FORBIDDEN, "")).find(written)
+    assert not _search_finds(written, plain)

@@ -3,8 +3,8 @@
 import pytest
 
 from search import dictionary
-from search.analysis import segmenter
 from tests.factories import StoryIndexPageFactory
+from textkit.analysis import segmenter
 
 
 @pytest.fixture(autouse=True)

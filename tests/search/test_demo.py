@@ -6,11 +6,11 @@ import pytest
 
 from django.core.management import call_command
 
-from search.analysis import normalise
 from stories.models import StoryPage
 from tests.factories import StoryPageFactory
 from tests.search.conftest import publish_translation
 from tests.search.factories import MONGOL, SCRIPT
+from textkit.analysis import normalise
 
 pytestmark = pytest.mark.django_db
 

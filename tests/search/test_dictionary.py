@@ -5,9 +5,9 @@ import pytest
 from django.core.cache import cache
 
 from search import dictionary
-from search.analysis import segmenter
 from search.models import SegmenterWord
 from tests.factories import EthnicGroupFactory, PlaceFactory, ThemeFactory
+from textkit.analysis import segmenter
 
 pytestmark = pytest.mark.django_db
 

@@ -41,7 +41,7 @@ def test_benchmark_measures_both_ways_in_the_current_database(monkeypatch):
     output = StringIO()
     call_command("search_benchmark", "--stories", "30", "--queries", "24", stdout=output)
     text = output.getvalue()
-    assert "| plain Wagtail search |" in text and "| analysed (search.analysis) |" in text
+    assert "| plain Wagtail search |" in text and "| analysed (textkit.analysis) |" in text
     analysed = next(line for line in text.splitlines() if line.startswith("| analysed"))
     recall = float(analysed.split("|")[6].strip().rstrip("%"))
     assert recall >= 95

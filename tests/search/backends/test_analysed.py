@@ -4,8 +4,10 @@ import pytest
 
 from wagtail.images import get_image_model
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 from wagtail.search.query import MATCH_ALL, And, Not, Phrase, PlainText
 
+from search import dictionary
 from search.analysis import AnalysedText
 from search.backends.analysed import analysed, is_analysed
 from stories.models import Place, StoryPage
@@ -41,3 +43,17 @@ def test_analysed_queries_and_match_all_are_left_alone():
 def test_admin_choosers_find_pages_typed_in_traditional(index):
     story = StoryPageFactory(parent=index, title="民族团结进步活动月")
     assert list(Page.objects.autocomplete("團結")) == [story.page_ptr]
+
+
+@pytest.mark.django_db
+def test_indexing_analysed_models_loads_the_current_words_first(index, monkeypatch):
+    calls = []
+    monkeypatch.setattr(dictionary, "ensure_current", lambda: calls.append("checked"))
+    backend = get_search_backend()
+    story = StoryPageFactory(parent=index, title="团结")
+    calls.clear()
+    backend.add(story)
+    backend.add_bulk(StoryPage, [story])
+    assert calls == ["checked", "checked"]
+    backend.add_bulk(get_image_model(), [])  # images are not analysed: no words needed
+    assert calls == ["checked", "checked"]

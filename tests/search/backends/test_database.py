@@ -9,7 +9,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
 from search import services
-from search.backends.analysed import AnalysedQueriesMixin
+from search.backends.analysed import AnalysedBackendMixin
 from stories.models import StoryPage
 from tests.factories import StoryPageFactory
 
@@ -24,7 +24,7 @@ def stories(index):
 
 def test_backend_matches_the_database():
     backend = get_search_backend()
-    assert isinstance(backend, AnalysedQueriesMixin)
+    assert isinstance(backend, AnalysedBackendMixin)
     if connection.vendor == "sqlite":
         from search.backends.sqlite import RankedSQLiteSearchBackend
 

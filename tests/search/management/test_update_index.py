@@ -9,9 +9,9 @@ from django.core.management import call_command
 from wagtail.models import Page
 
 from search import services
-from search.analysis import segmenter
 from search.models import SegmenterWord
 from tests.factories import StoryPageFactory
+from textkit.analysis import segmenter
 
 pytestmark = pytest.mark.django_db
 

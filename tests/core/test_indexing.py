@@ -1,4 +1,4 @@
-"""Every page type and documents index their text through search.analysis."""
+"""Every page type and documents index their text through textkit.analysis."""
 
 import logging
 
@@ -8,12 +8,18 @@ from wagtail.documents import get_document_model
 from wagtail.models import get_page_models
 from wagtail.search import index as search_index
 
+from core.indexing import AnalysedAutocompleteField, AnalysedSearchField, analysed_field
 from core.models import BasePage
-from search.indexing import AnalysedAutocompleteField, AnalysedSearchField, analysed_field
 from stories.models import StoryPage
-from tests.factories import EthnicGroupFactory, PlaceFactory, StoryPageFactory, ThemeFactory
+from tests.factories import EthnicGroupFactory, PlaceFactory, StoryIndexPageFactory, StoryPageFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def index(home):
+    return StoryIndexPageFactory(parent=home, title="故事汇")
+
 
 SHILIU_PAGE_TYPES = [model for model in get_page_models() if issubclass(model, BasePage)]
 
@@ -87,7 +93,7 @@ def test_values_are_analysed_again_when_the_text_changes(index):
 def test_private_use_text_is_logged_and_reported(index, caplog):
     story = StoryPageFactory(parent=index, title="旧字体\ue123\ue124")
     caplog.clear()
-    with caplog.at_level(logging.WARNING, logger="search.indexing"):
+    with caplog.at_level(logging.WARNING, logger="core.indexing"):
         for field in StoryPage.get_search_fields():
             if isinstance(field, search_index.SearchField) and field.field_name == "title":
                 story.__dict__.pop("_analysed_search_values", None)

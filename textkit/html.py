@@ -1,17 +1,24 @@
-"""Tidying text pasted or imported from Word: inline styles, smart tags, empty paragraphs, indents.
+"""HTML for and from the rich text editor: tidying what is pasted or imported from Word, and plain text.
 
-Characters are never converted: Traditional characters stay as the editor wrote them.
+Characters are never converted: Traditional characters stay as the editor wrote them, and
+Mongolian format characters (U+202F before a case suffix, the vowel separator, variation
+selectors, ZWJ and ZWNJ) are kept exactly as typed, even at the start or end of a paragraph:
+they are part of the word. Folding for comparison is textkit.normalise's job, on a copy.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction
 
+# White space other than U+202F NARROW NO-BREAK SPACE, which joins a Mongolian suffix to
+# its stem (Python counts it as white space).
+_SPACE = r"[^\S\u202f]"
 # Spaces an editor types to indent a paragraph: ASCII, no-break and the full-width
 # ideographic space (U+3000), literal or as entities.
-_INDENT = r"(?:\s|&nbsp;|&#160;|&#x0*a0;|&#12288;|&#x3000;|\u00a0|\u3000)"
+_INDENT = rf"(?:{_SPACE}|&nbsp;|&#160;|&#x0*a0;|&#12288;|&#x3000;|\u00a0|\u3000)"
 _BLOCK_OPEN = r"<(?:p|li|h[1-6]|td|th)\b[^>]*>"
 _INLINE_OPEN = r"<(?:b|i|strong|em|span|a)\b[^>]*>"
 _LEADING_SPACE = re.compile(f"({_BLOCK_OPEN})((?:{_INLINE_OPEN}|{_INDENT})+)", re.IGNORECASE)
@@ -21,6 +28,8 @@ _EMPTY_BLOCK = re.compile(
     rf"<(p|h[1-6])\b[^>]*>(?:{_INDENT}|<br\s*/?>|<(?:b|i|strong|em|span)\b[^>]*>|</(?:b|i|strong|em|span)>)*</\1>",
     re.IGNORECASE,
 )
+
+_OUTER_SPACE = re.compile(rf"^{_SPACE}+|{_SPACE}+$")
 
 
 def _drop_indent(match: re.Match) -> str:
@@ -34,7 +43,7 @@ def tidy_rich_text(markup: str) -> str:
         return markup
     markup = _LEADING_SPACE.sub(_drop_indent, markup)
     markup = _TRAILING_SPACE.sub(r"\1", markup)
-    return _EMPTY_BLOCK.sub("", markup).strip()
+    return _OUTER_SPACE.sub("", _EMPTY_BLOCK.sub("", markup))
 
 
 # Word's HTML: Office namespaces (o:p, st1:*, v:shape, w:*), conditional comments, <font>,
@@ -107,7 +116,7 @@ def _wrap_loose_text(soup: BeautifulSoup) -> None:
     run: list = []
 
     def close_run() -> None:
-        if any(getattr(node, "name", None) or str(node).strip() for node in run):
+        if any(getattr(node, "name", None) or _OUTER_SPACE.sub("", str(node)) for node in run):
             paragraph = soup.new_tag("p")
             run[0].insert_before(paragraph)
             for node in run:
@@ -120,3 +129,19 @@ def _wrap_loose_text(soup: BeautifulSoup) -> None:
         else:
             run.append(node)
     close_run()
+
+
+_BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|tr|td|th)>|<br\s*/?>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def html_to_text(markup: str) -> str:
+    """Plain text of rich text, for checking and comparing (not for display).
+
+    Args:
+        markup: HTML as the rich text editor stores it.
+    Returns:
+        The text without tags, entities decoded, with a line break where a paragraph,
+        heading, list item or table cell ends.
+    """
+    return html.unescape(_TAG.sub("", _BLOCK_END.sub("\n", markup)))

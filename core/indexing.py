@@ -1,45 +1,25 @@
-"""Give models an analysed search index: every text field goes through search.analysis.
+"""Give models an analysed search index: every text field goes through textkit.analysis.
 
 A model that mixes in :class:`AnalysedSearchMixin` (BasePage does, so every page type does,
 and so does the document model) keeps declaring ``search_fields`` the usual Wagtail way.
 Each ``SearchField`` and ``AutocompleteField``, including those inside ``RelatedFields``
 (a story's place, ethnic groups and themes), is indexed as the space-joined tokens of
-:func:`search.analysis.analyse`, under its own name, so boosts and field names work on every
-backend. Filter fields are untouched.
+:func:`textkit.analysis.analyse`, under its own name, so boosts and field names work on every
+backend. Filter fields are untouched. The segmenter's custom words are loaded by the search
+backends before they index (search.backends.analysed): this layer knows nothing of search.
 """
 
-import contextlib
-import contextvars
 import logging
-from collections.abc import Iterator
 
 from wagtail.search import index
 
-from search import analysis, dictionary
+from textkit.analysis import analyse
+from textkit.normalise import find_private_use
 
 logger = logging.getLogger(__name__)
 
-_analysis_on = contextvars.ContextVar("search_analysis_on", default=True)
-
-
-@contextlib.contextmanager
-def plain_indexing() -> Iterator[None]:
-    """Index and read search fields without analysis in this block (the benchmark compares both)."""
-    token = _analysis_on.set(False)
-    try:
-        yield
-    finally:
-        _analysis_on.reset(token)
-
-
-def analysis_enabled() -> bool:
-    """False inside :func:`plain_indexing`."""
-    return _analysis_on.get()
-
 
 def _analysed_value(field: index.BaseField, obj, value):
-    if not analysis_enabled():
-        return value
     # Wagtail's database backends read every field once for the title, once for the body and
     # once for autocomplete: analyse each value once per object.
     cache = obj.__dict__.setdefault("_analysed_search_values", {})
@@ -47,9 +27,8 @@ def _analysed_value(field: index.BaseField, obj, value):
     cached = cache.get(key)
     if cached is not None and cached[0] == value:
         return cached[1]
-    dictionary.ensure_current()
     for text in value if isinstance(value, (list, tuple)) else [value]:
-        if isinstance(text, str) and analysis.find_private_use(text):
+        if isinstance(text, str) and find_private_use(text):
             logger.warning(
                 "%s %r: field %r holds text in a private-use encoding, which is left out of the search index.",
                 type(obj).__name__,
@@ -57,7 +36,7 @@ def _analysed_value(field: index.BaseField, obj, value):
                 field.field_name,
             )
             break
-    analysed = analysis.analyse(value)
+    analysed = analyse(value)
     cache[key] = (value, analysed)
     return analysed
 
@@ -93,13 +72,11 @@ _analysed_fields_cache: dict[type, list] = {}
 
 
 class AnalysedSearchMixin:
-    """Index every search field of the model through search.analysis (see the module docstring)."""
+    """Index every search field of the model through textkit.analysis (see the module docstring)."""
 
     @classmethod
     def get_search_fields(cls):
         fields = super().get_search_fields()
-        if not analysis_enabled():
-            return fields
         if cls not in _analysed_fields_cache:
             _analysed_fields_cache[cls] = [analysed_field(field) for field in fields]
         return _analysed_fields_cache[cls]
@@ -112,5 +89,5 @@ class AnalysedSearchMixin:
                 value = index.SearchField.get_value(field, self)
                 for text in value if isinstance(value, (list, tuple)) else [value]:
                     if isinstance(text, str):
-                        found.extend(analysis.find_private_use(text))
+                        found.extend(find_private_use(text))
         return found
