@@ -31,7 +31,7 @@ serve: install
 # The whole suite on SQLite (browser tests included), then again on PostgreSQL.
 # Without a server or Chromium those parts are skipped with a reason; with CI=true they fail.
 TEST_DATABASE_URL ?= postgres://postgres:postgres@127.0.0.1:5432/shiliu
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n auto
 
 test: lint
 	$(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test

@@ -7,7 +7,7 @@ from wagtail.models import Locale
 
 from core.translation import localized_snippets
 
-from .models import EthnicGroup, Place, Theme
+from .models.taxonomy import EthnicGroup, Place, Theme
 
 
 def tree_order(places: list[Place]) -> list[Place]:

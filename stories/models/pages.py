@@ -26,6 +26,8 @@ from core.mixins import (
     SectionIndexMixin,
 )
 from core.models import BasePage
+from stories.feeds import StoryAtomFeed, StoryRssFeed
+from stories.forms import StoryFilterForm
 
 from .taxonomy import Place
 
@@ -174,8 +176,6 @@ class StoryIndexPage(RoutablePageMixin, SectionIndexMixin, ImportTargetMixin, In
         return StoryPage.objects.child_of(self).live().public().newest_first()
 
     def filter_form(self, request):
-        from stories.forms import StoryFilterForm
-
         return StoryFilterForm(request.GET or None, locale=self.locale, years=self._years())
 
     def _years(self) -> list[int]:
@@ -204,14 +204,10 @@ class StoryIndexPage(RoutablePageMixin, SectionIndexMixin, ImportTargetMixin, In
 
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
-        from stories.feeds import StoryRssFeed
-
         return StoryRssFeed(self)(request)
 
     @path("feed/atom/", name="atom")
     def atom_feed(self, request):
-        from stories.feeds import StoryAtomFeed
-
         return StoryAtomFeed(self)(request)
 
     def latest_update(self):
