@@ -5,13 +5,9 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale
 
+from core.params import page_number
 from search import services
 from search.forms import SearchForm
-
-
-def _page_number(request) -> int:
-    value = request.GET.get("page", "1")
-    return int(value) if value.isdigit() and 0 < int(value) < 10_000 else 1
 
 
 @require_safe
@@ -20,7 +16,7 @@ def search_page(request):
     form = SearchForm(request.GET or None, locale=Locale.get_active())
     query = services.analyse(form.query_text())
     filters = form.filters()
-    outcome = services.site_search(request, query, filters, _page_number(request)) if form.query_text() else None
+    outcome = services.site_search(request, query, filters, page_number(request.GET)) if form.query_text() else None
     querystring = request.GET.copy()
     querystring.pop("page", None)
     return TemplateResponse(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page, get_page_models
 
+from core.params import parse_positive_int
 from core.translation import localize_all, localized_snippets
 from search.registry import Facet
 
@@ -40,7 +41,8 @@ class PlaceFacet(Facet):
         ]
 
     def matching_pages(self, value: str) -> Iterable[QuerySet]:
-        place = Place.objects.filter(pk=int(value)).first() if value.isdigit() else None
+        pk = parse_positive_int(value)
+        place = Place.objects.filter(pk=pk).first() if pk else None
         if place is None:
             return []
         keys = Place.objects.subtree_translation_keys(place)

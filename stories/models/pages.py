@@ -1,7 +1,7 @@
 """Story pages and the index that lists, filters and syndicates them."""
 
 from django import forms
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -26,6 +26,7 @@ from core.mixins import (
     SectionIndexMixin,
 )
 from core.models import BasePage
+from core.params import page_number
 from stories.feeds import StoryAtomFeed, StoryRssFeed
 from stories.forms import StoryFilterForm
 
@@ -193,10 +194,8 @@ class StoryIndexPage(RoutablePageMixin, SectionIndexMixin, ImportTargetMixin, In
         context = super().get_context(request, *args, **kwargs)
         form = self.filter_form(request)
         paginator = Paginator(self.filtered_stories(form).for_listing(), STORIES_PER_PAGE)
-        try:
-            stories = paginator.page(request.GET.get("page", 1))
-        except (PageNotAnInteger, EmptyPage):
-            stories = paginator.page(1 if not str(request.GET.get("page", "")).isdigit() else paginator.num_pages)
+        # A page past the end shows the last page; anything that is not a page number, the first.
+        stories = paginator.page(min(page_number(request.GET), paginator.num_pages))
         query = request.GET.copy()
         query.pop("page", None)
         context.update(filter_form=form, stories=stories, paginator=paginator, filter_query=query.urlencode())

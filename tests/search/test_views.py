@@ -96,6 +96,14 @@ def test_punctuation_only_gets_a_clear_message(client, stories):
     assert 'class="empty" role="status"' in html
 
 
+@pytest.mark.parametrize("page", ["²", "٣", "9" * 20, "0", "-3", "abc"])
+def test_a_page_number_that_is_not_one_shows_the_first_page(client, stories, page):
+    response = client.get("/zh-hans/search/", {"q": "团结", "page": page})
+
+    assert response.status_code == 200
+    assert "/stories/unity/" in response.content.decode()
+
+
 def test_unrecognised_filters_are_ignored_with_a_message(client, stories):
     response = client.get("/zh-hans/search/", {"q": "团结", "type": "nope", "place": "999999", "lang": "xx"})
     html = response.content.decode()

@@ -122,6 +122,9 @@ def test_index_filters_by_theme_group_and_year(client, index):
         {"theme": "<script>"},
         {"page": "999"},
         {"page": "-1"},
+        {"page": "²"},
+        {"page": "٣"},
+        {"page": "9" * 20},
         {"group": "x" * 5000},
     ],
 )
