@@ -15,6 +15,7 @@ from wagtail.blocks import StreamValue
 from wagtail.fields import RichTextField
 
 from textkit.html import tidy_rich_text
+from textkit.normalise import has_controls, strip_controls
 from textkit.stream import map_rich_text
 
 # Functions registered under this hook name get the bound form and return a list of error
@@ -33,7 +34,16 @@ def is_review_action(data, *, can_publish: bool = False) -> bool:
 
 
 class BasePageForm(WagtailAdminPageForm):
-    """Page form that tidies pasted rich text and runs the review checks apps register."""
+    """Page form that drops control characters, tidies pasted rich text and runs the review checks apps register."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and any(has_controls(value) for values in data.lists() for value in values[1]):
+            # Pasted text often carries Word's U+000B line breaks or stray NULs; they are dropped
+            # before validation rather than refused, so nothing the editor wrote is lost.
+            data = data.copy()
+            for key, values in data.lists():
+                data.setlist(key, [strip_controls(value) if isinstance(value, str) else value for value in values])
+        super().__init__(data, *args, **kwargs)
 
     def can_publish(self) -> bool:
         user = getattr(self, "for_user", None)

@@ -10,6 +10,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.control_characters import strip_control_characters
 from core.documents import SiteDocument  # noqa: F401 - WAGTAILDOCS_DOCUMENT_MODEL
 from core.forms import BasePageForm
 from core.i18n import fallback_child
@@ -45,6 +46,11 @@ class BasePage(AnalysedSearchMixin, Page):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        """Validate, after removing control characters from every text field (core.control_characters)."""
+        strip_control_characters(self)
+        super().clean()
 
     def get_listing_image(self):
         """The image that stands for this page in listings and when shared."""

@@ -4,15 +4,16 @@ import datetime
 
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from core.feeds import SafeAtomFeed, SafeRssFeed
 from core.i18n import html_language_tag
 
 
 class StoryRssFeed(Feed):
     """The 20 newest stories of one index."""
 
+    feed_type = SafeRssFeed
     limit = 20
 
     def __init__(self, index_page):
@@ -62,5 +63,5 @@ class StoryRssFeed(Feed):
 class StoryAtomFeed(StoryRssFeed):
     """The same stories as an Atom feed."""
 
-    feed_type = Atom1Feed
+    feed_type = SafeAtomFeed
     subtitle = StoryRssFeed.description

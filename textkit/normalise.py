@@ -80,6 +80,30 @@ _JOINS_PREVIOUS = frozenset(
 )
 
 
+# C0 controls but tab, line feed and carriage return; DEL; C1 controls. XML 1.0 forbids the C0
+# ones and the C1 ones are never text (they come from mis-decoded Windows code pages).
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without C0 and C1 control characters, keeping tab, line feed and carriage return.
+
+    For text that is stored or written out (page fields on save, feeds): unlike :func:`fold`
+    it changes nothing else, so it is safe for what an editor wrote.
+
+    Args:
+        text: any string.
+    Returns:
+        The string with U+0000-U+0008, U+000B, U+000C, U+000E-U+001F and U+007F-U+009F removed.
+    """
+    return _CONTROL_RE.sub("", text) if text else text
+
+
+def has_controls(text: str) -> bool:
+    """True when :func:`strip_controls` would change ``text``."""
+    return bool(text) and _CONTROL_RE.search(text) is not None
+
+
 def is_invisible(ch: str) -> bool:
     """True for a character :func:`fold` removes (see :data:`INVISIBLE_CHARACTERS`)."""
     return ch in INVISIBLE_CHARACTERS
