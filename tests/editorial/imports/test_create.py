@@ -39,7 +39,8 @@ def test_a_word_document_becomes_a_draft_story_with_its_structure(index):
     assert not story.live and story.owner == editor and story.get_parent().pk == index.pk
     assert [block.block_type for block in story.body] == ["paragraph", "table", "image", "paragraph"]
     html = paragraphs(story)
-    assert "<p>今年以来，<b>光明社区</b>组织各族居民开展志愿服务，<i>團結互助</i>蔚然成风。</p>" in html  # indent gone
+    # The lead paragraph is the summary, and is not repeated in the body.
+    assert "今年以来" not in html
     assert "<h2>服务内容</h2>" in html
     assert "<ul><li>助老助残</li><li>课业辅导</li></ul>" in html
     assert "<p></p>" not in html and "style=" not in html and "class=" not in html
@@ -53,7 +54,7 @@ def test_a_word_document_becomes_a_draft_story_with_its_structure(index):
     assert story.hero_image == image  # the first image is the main image
     assert (story.author, story.reviewer, story.source) == ("乌云", "王建国", "中山西路街道")
     assert "撰稿" not in html
-    assert story.summary.startswith("今年以来，光明社区组织各族居民")
+    assert story.summary == "今年以来，光明社区组织各族居民开展志愿服务，團結互助蔚然成风。"  # indent gone
     assert PageLogEntry.objects.filter(page=story, action="wagtail.create", user=editor).exists()
     assert PageLogEntry.objects.filter(page=story, action="shiliu.import", user=editor).exists()
     assert story.locale == index.locale
@@ -76,7 +77,8 @@ def test_plain_text_first_line_is_the_title_and_every_line_a_paragraph(index):
 
     story = StoryPage.objects.get(pk=result.page.pk)
     assert story.title == "社区里的民族团结进步故事"
-    assert paragraphs(story) == "<p>第一段。</p><p>第二段。</p>"
+    assert story.summary == "第一段。"
+    assert paragraphs(story) == "<p>第二段。</p>"
     assert story.author == "李敏"
     assert story.hero_image is None
 
@@ -129,7 +131,7 @@ def test_two_files_with_the_same_title_get_different_slugs(index):
 
 def test_an_unreadable_embedded_image_is_left_out_with_a_warning():
     parsed = html_to_document(
-        '<p>标题</p><p>正文</p><img src="shiliu-embedded-image:0">', [EmbeddedImage(b"not an image")]
+        '<p>标题</p><p>导语</p><p>正文</p><img src="shiliu-embedded-image:0">', [EmbeddedImage(b"not an image")]
     )
     document, warnings = save_images(parsed)
     assert [kind for kind, _value in document.body] == ["paragraph"]
