@@ -68,6 +68,8 @@ class EmbeddedImage:
     alt_text: str = ""
     #: Text near the image that describes it (the caption under it), found by the parse stage.
     caption: str = field(default="", compare=False)
+    #: Whether the caption is shown under the image (it came out of a table cell, so only the image block holds it).
+    show_caption: bool = field(default=False, compare=False)
 
 
 def decode_text(data: bytes) -> str:

@@ -180,7 +180,8 @@ def save_images(parsed: ParsedDocument, saved: list | None = None) -> tuple[Save
                 continue
             saved.append(image)
             main_image = main_image or image
-            blocks.append(("image", {"image": image, "alt_text": alt_text, "caption": "", "credit": ""}))
+            caption = value.caption if value.show_caption else ""
+            blocks.append(("image", {"image": image, "alt_text": alt_text, "caption": caption, "credit": ""}))
         else:
             blocks.append((kind, value))
     document = SavedDocument(

@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from textkit.html import clean_html, squeeze_spaces
+from textkit.html import clean_html, safe_url, squeeze_spaces
 from textkit.limits import Deadline
 
 from .convert import IMAGE_SRC, DocumentImportError, EmbeddedImage, convert
@@ -174,8 +174,8 @@ def _table_images(table: Tag, images: list[EmbeddedImage]) -> list[EmbeddedImage
                         caption_cell = below_cell
                 if caption_cell is not None:
                     image.caption = squeeze_spaces(caption_cell.get_text(" "))[:255]
-                    if caption_cell is not cell:
-                        caption_cell.clear()
+                    image.show_caption = True
+                    caption_cell.clear()
                 found.append(image)
     return found
 
@@ -188,12 +188,18 @@ def html_to_document(markup: str, images: list[EmbeddedImage], warnings: list[st
         images: the embedded images the HTML refers to by :data:`~.convert.IMAGE_SRC`.
         warnings: the converter's warnings, kept first in the document's warnings.
     """
+    warnings = list(warnings or [])
+    for link in BeautifulSoup(markup, "html.parser").find_all("a", href=True):
+        if not safe_url(link["href"]):
+            warnings.append(
+                _("The link on “%(text)s” points to an unsafe address and was removed (its text is kept).")
+                % {"text": Truncator(squeeze_spaces(link.get_text(" "))).chars(40)}
+            )
     soup = BeautifulSoup(clean_html(markup, image_schemes=[IMAGE_SCHEME]), "html.parser")
     _split_around_images(soup)
     title, byline, summary = "", {}, ""
     body: list[tuple[str, Any]] = []
     text_run: list[str] = []
-    warnings = list(warnings or [])
     last_image: EmbeddedImage | None = None
     summary_done = False
 

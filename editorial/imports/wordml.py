@@ -26,6 +26,7 @@ from lxml import etree
 
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from textkit.html import squeeze_spaces
 
@@ -122,7 +123,8 @@ def _drop_linked_images(root) -> list[str]:
     for blip in list(root.iter(A + "blip")):
         if blip.get(R + "embed") or not blip.get(R + "link"):
             continue
-        drawing = next(blip.iterancestors(W + "drawing"), None) or blip
+        drawing = next(blip.iterancestors(W + "drawing"), None)
+        drawing = blip if drawing is None else drawing
         warnings.append(
             _("A linked image (not embedded in the file) was left out %(where)s: insert the picture into the document.")
             % {"where": _where(drawing)}
@@ -159,7 +161,7 @@ def _other_parts(archive: zipfile.ZipFile, names: set[str]) -> list[str]:
         texts = [_text(comment) for comment in comments.iter(W + "comment")]
         if texts:
             warnings.append(
-                _("%(count)d comment(s) were left out: %(text)s")
+                ngettext("A comment was left out: %(text)s", "%(count)d comments were left out: %(text)s", len(texts))
                 % {"count": len(texts), "text": "; ".join(f"“{_short(text)}”" for text in texts)}
             )
     for name in sorted(names):
