@@ -214,6 +214,8 @@ def html_to_document(markup: str, images: list[EmbeddedImage], warnings: list[st
             continue
         # Chinese needs no space where inline tags meet; only runs of white space become one.
         text = squeeze_spaces(node.get_text(""))
+        if node.name in {"p", "h2", "h3"} and not text:
+            continue  # left empty where an image was lifted out: not what comes after the image
         if node.name == "img":
             flush()
             match = _IMAGE_SRC.fullmatch(node.get("src", ""))

@@ -137,3 +137,45 @@ def test_an_unreadable_embedded_image_is_left_out_with_a_warning():
     assert [kind for kind, _value in document.body] == ["paragraph"]
     assert document.main_image is None
     assert warnings
+
+
+def test_the_first_image_is_the_main_image_with_alt_text_from_the_caption_never_the_title(index):
+    result = import_document("光明社区.docx", word_document(), index)
+
+    story = StoryPage.objects.get(pk=result.page.pk)
+    [image_block] = [block for block in story.body if block.block_type == "image"]
+    assert story.hero_image == image_block.value["image"]
+    # python-docx writes no alt text: the caption under the photo is used.
+    assert image_block.value["alt_text"] == "志愿者在社区广场合影。"
+    assert story.title not in image_block.value["alt_text"] and "(1)" not in image_block.value["image"].title
+
+
+def test_the_document_alt_text_wins_over_the_caption_and_file_names_are_not_alt_text():
+    from editorial.imports.create import alt_text_for
+
+    assert alt_text_for(EmbeddedImage(b"", alt_text="搏克手入场", caption="图1")) == "搏克手入场"
+    assert alt_text_for(EmbeddedImage(b"", alt_text="IMG_2031.JPG", caption="搏克手入场")) == "搏克手入场"
+    assert alt_text_for(EmbeddedImage(b"", alt_text="图片 3", caption="")) == ""
+
+
+def test_a_first_row_of_labels_is_a_header_row(index):
+    result = import_document("光明社区.docx", word_document(), index)
+
+    table = next(block for block in StoryPage.objects.get(pk=result.page.pk).body if block.block_type == "table")
+    assert table.value["first_row_is_table_header"]
+
+
+def test_a_chinese_title_gets_a_short_readable_stable_pinyin_slug(index):
+    result = import_document("光明社区.docx", word_document(), index)
+
+    assert result.page.slug == "guang-ming-she-qu-shi-liu-zi-zhi-yuan-fu-wu-dui"
+    assert len(result.page.slug) <= 50 and "%" not in result.page.url
+
+
+def test_a_mongolian_title_gets_the_date_and_content_id_as_slug(index):
+    title = "\u182e\u1823\u1829\u182d\u1823\u182f\u202f\u1824\u1828"
+    result = import_document("mongol.txt", f"{title}\n\u1824\u1828\n".encode(), index)
+
+    story = StoryPage.objects.get(pk=result.page.pk)
+    assert story.title == title  # U+202F kept
+    assert re.fullmatch(r"import-\d{8}-[0-9a-f]{6}", story.slug)
