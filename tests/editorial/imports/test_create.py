@@ -179,3 +179,11 @@ def test_a_mongolian_title_gets_the_date_and_content_id_as_slug(index):
     story = StoryPage.objects.get(pk=result.page.pk)
     assert story.title == title  # U+202F kept
     assert re.fullmatch(r"import-\d{8}-[0-9a-f]{6}", story.slug)
+
+
+def test_the_mongolian_translation_of_an_imported_story_keeps_its_pinyin_slug(index, locales):
+    result = import_document("光明社区.docx", word_document(), index)
+
+    translation = result.page.copy_for_translation(locales["mn"], copy_parents=True)
+
+    assert translation.slug == result.page.slug == "guang-ming-she-qu-shi-liu-zi-zhi-yuan-fu-wu-dui"
