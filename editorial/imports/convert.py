@@ -211,8 +211,8 @@ def markdown_to_html(text: str, base_dir: Path | None = None) -> tuple[str, list
     index = 0
     while index < len(lines):
         line = lines[index]
-        stripped = line.strip()
-        heading = re.match(r"^(#{1,6})\s+(.*?)\s*#*$", stripped)
+        stripped = strip_spaces(line)  # U+202F at either end belongs to a Mongolian word
+        heading = re.match(r"^(#{1,6})[^\S\u202f]+(.*?)[^\S\u202f]*#*$", stripped)
         item = _MD_LIST_ITEM.match(line)
         if not stripped:
             flush()
@@ -227,10 +227,10 @@ def markdown_to_html(text: str, base_dir: Path | None = None) -> tuple[str, list
             flush()
             rows = [stripped]
             index += 2
-            while index < len(lines) and lines[index].strip().startswith("|"):
-                rows.append(lines[index].strip())
+            while index < len(lines) and strip_spaces(lines[index]).startswith("|"):
+                rows.append(strip_spaces(lines[index]))
                 index += 1
-            cells = [[cell.strip() for cell in row.strip("|").split("|")] for row in rows]
+            cells = [[strip_spaces(cell) for cell in row.strip("|").split("|")] for row in rows]
             head = "".join(f"<th>{_md_inline(c, images, base_dir)}</th>" for c in cells[0])
             body = "".join(
                 "<tr>" + "".join(f"<td>{_md_inline(c, images, base_dir)}</td>" for c in row) + "</tr>"

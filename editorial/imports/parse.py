@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from textkit.html import clean_html, safe_url, squeeze_spaces
+from textkit.html import clean_html, safe_url, squeeze_spaces, strip_spaces
 from textkit.limits import Deadline
 
 from .convert import IMAGE_SRC, DocumentImportError, EmbeddedImage, convert
@@ -240,7 +240,7 @@ def html_to_document(markup: str, images: list[EmbeddedImage], warnings: list[st
             if byline_match and len(text) <= 60:
                 for name, labels in BYLINE_LABELS.items():
                     if byline_match.group("label") in labels:
-                        byline.setdefault(name, byline_match.group("value").strip())
+                        byline.setdefault(name, strip_spaces(byline_match.group("value")))
                 continue
             if last_image is not None and node.name == "p" and len(text) <= CAPTION_CHARS:
                 last_image.caption = last_image.caption or text  # the caption under a photo: its alt text

@@ -55,7 +55,7 @@ def many_parts(count: int = 5000) -> bytes:
         for info in source.infolist():
             target.writestr(info.filename, source.read(info))
         for number in range(count):
-            target.writestr(f"customXml/item{number}.xml", b"<a/>")
+            target.writestr(f"customXml/extra{number}.xml", b"<a/>")
     return output.getvalue()
 
 

@@ -217,3 +217,13 @@ def test_a_mongolian_title_from_a_text_file_keeps_its_narrow_no_break_space():
 
     assert parsed.title == title + "\u202f"
     assert parsed.summary == "\u202f\u1824\u1828 正文"
+
+
+def test_a_mongolian_markdown_heading_and_table_keep_their_narrow_no_break_spaces():
+    word = "\u182e\u1823\u1829\u182d\u1823\u182f\u202f\u1824\u1828\u202f"
+    markdown = f"# {word}\n\n导语。\n\n| {word} | 二 |\n| --- | --- |\n| 一 | {word} |\n"
+
+    parsed = parse_document("mongol.md", markdown.encode())
+
+    assert parsed.title == word
+    assert parsed.body[0][1]["data"] == [[word, "二"], ["一", word]]
