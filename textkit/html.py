@@ -20,7 +20,8 @@ from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruct
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _URL_IGNORED = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
-_HREF = re.compile(r"""(<a\b[^>]*?\shref\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
+_A_TAG = re.compile(r"""<a\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
+_HREF = re.compile(r"""(\shref\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
 
 # White space other than U+202F NARROW NO-BREAK SPACE, which joins a Mongolian suffix to
 # its stem (Python counts it as white space).
@@ -83,8 +84,13 @@ def _safe_href(match: re.Match) -> str:
 
 
 def strip_unsafe_links(markup: str) -> str:
-    """Rich text with every link that is not :func:`safe_url` pointed at ``#`` (its text kept)."""
-    return _HREF.sub(_safe_href, markup) if markup else markup
+    """Rich text with every link that is not :func:`safe_url` pointed at ``#`` (its text kept).
+
+    Every ``href`` of a tag is checked, a repeated one too (parsers differ on which wins).
+    """
+    if not markup:
+        return markup
+    return _A_TAG.sub(lambda tag: _HREF.sub(_safe_href, tag.group(0)), markup)
 
 
 def _drop_indent(match: re.Match) -> str:

@@ -92,3 +92,9 @@ def test_squeezing_and_stripping_spaces_keep_mongolian_format_characters(mark):
     text = f"{mark}{MONGOL}{mark}  \u1824\u1828{mark}"
     assert squeeze_spaces(f"  {text}\u3000") == f"{mark}{MONGOL}{mark} \u1824\u1828{mark}"
     assert strip_spaces(f" \t{text} ") == text
+
+
+def test_every_href_of_a_link_is_checked_a_repeated_one_too():
+    markup = '<p><a title="a>b" href="https://example.cn/" HREF = \'javascript:alert(1)\'>链接</a></p>'
+    assert "javascript" not in tidy_rich_text(markup)
+    assert "https://example.cn/" in tidy_rich_text(markup)
