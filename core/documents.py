@@ -1,9 +1,20 @@
-"""Shiliu's document model: Wagtail's, plus the text of PDF and Word files for search."""
+"""Shiliu's document model: Wagtail's, plus the text of PDF and Word files for search.
+
+Reading the text of a file can be slow (a long PDF, a large Word file), so it never runs
+inside the save: when a new or replaced file is saved, the reading is scheduled after the
+transaction commits, so no database lock is held meanwhile. Small files are read right
+then; larger ones are handed to the django-tasks task :func:`extract_document_text_task`
+(which a worker runs, on a backend with workers; the default immediate backend runs it at
+once, still outside the transaction). Word files go through the same archive limits as the
+import (textkit.limits) and every extraction has a deadline.
+"""
 
 import io
 import logging
 
-from django.db import models
+from django_tasks import task
+
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.models import AbstractDocument
@@ -12,6 +23,7 @@ from wagtail.search import index
 
 from core.indexing import AnalysedSearchMixin
 from textkit.decode import TextDecodeError, decode_text
+from textkit.limits import Deadline, LimitExceeded, check_archive
 from textkit.normalise import find_private_use
 
 logger = logging.getLogger(__name__)
@@ -22,14 +34,21 @@ MAX_EXTRACTED_CHARACTERS = 200_000
 MAX_PDF_PAGES = 300
 #: Extensions whose text is extracted.
 EXTRACTABLE_EXTENSIONS = frozenset({"pdf", "docx", "txt"})
+#: Seconds an extraction may take; checked between pages and parts.
+MAX_EXTRACTION_SECONDS = 60.0
+#: Files up to this size are read as soon as the save commits; larger ones in a background task.
+INLINE_EXTRACTION_BYTES = 2 * 1024 * 1024
+#: Plain-text files larger than this are read only up to it.
+MAX_TEXT_BYTES = 4 * MAX_EXTRACTED_CHARACTERS
 
 
-def _pdf_text(data: bytes) -> str:
+def _pdf_text(data: bytes, deadline: Deadline) -> str:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data))
     texts, length = [], 0
     for page in reader.pages[:MAX_PDF_PAGES]:
+        deadline.check("pdf page")
         text = page.extract_text() or ""
         texts.append(text)
         length += len(text)
@@ -38,10 +57,12 @@ def _pdf_text(data: bytes) -> str:
     return "\n".join(texts)
 
 
-def _docx_text(data: bytes) -> str:
+def _docx_text(data: bytes, deadline: Deadline) -> str:
     import docx
 
+    check_archive(data)  # the same limits as the Word import, before anything is parsed
     document = docx.Document(io.BytesIO(data))
+    deadline.check("docx")
     texts = [paragraph.text for paragraph in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -49,9 +70,9 @@ def _docx_text(data: bytes) -> str:
     return "\n".join(texts)
 
 
-def _txt_text(data: bytes) -> str:
+def _txt_text(data: bytes, deadline: Deadline) -> str:
     try:
-        return decode_text(data)
+        return decode_text(data[:MAX_TEXT_BYTES])
     except TextDecodeError:
         return ""  # unreadable files are indexed without their text, like broken PDFs
 
@@ -59,21 +80,26 @@ def _txt_text(data: bytes) -> str:
 EXTRACTORS = {"pdf": _pdf_text, "docx": _docx_text, "txt": _txt_text}
 
 
-def extract_text(data: bytes, extension: str) -> str:
+def extract_text(data: bytes, extension: str, deadline: Deadline | None = None) -> str:
     """The text of a PDF, DOCX or plain-text file, for the search index.
 
     Args:
         data: the file's bytes.
         extension: its extension, lower case, without the dot.
+        deadline: when reading must stop; MAX_EXTRACTION_SECONDS from now if None.
     Returns:
-        At most MAX_EXTRACTED_CHARACTERS of text; "" for other types or unreadable files
-        (a damaged or encrypted file is logged, never an error for the editor).
+        At most MAX_EXTRACTED_CHARACTERS of text; "" for other types, unreadable files and
+        files past the limits (a zip bomb, too many parts, too slow): logged, never an error
+        for the editor, who still gets the file stored.
     """
     extractor = EXTRACTORS.get(extension)
     if extractor is None or not data:
         return ""
     try:
-        text = extractor(data)
+        text = extractor(data, deadline or Deadline(MAX_EXTRACTION_SECONDS))
+    except LimitExceeded as error:
+        logger.warning("The text of a .%s document was not read: %s", extension, error)
+        return ""
     except Exception:  # pypdf and python-docx raise many kinds of errors on damaged files
         logger.warning("Could not read the text of a .%s document.", extension, exc_info=True)
         return ""
@@ -114,11 +140,42 @@ class SiteDocument(AnalysedSearchMixin, AbstractDocument):
         update_fields = kwargs.get("update_fields")
         changed = (update_fields is None or "file" in update_fields) and self.file_changed()
         if changed:
-            self.extracted_text = self.read_text()
+            self.extracted_text = ""  # the old file's text no longer applies; read after commit
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "extracted_text"}
         super().save(*args, **kwargs)
         if changed:
-            # The storage may have renamed the file on saving; remember the final name.
-            self.text_extracted_from = self.file.name
-            type(self).objects.filter(pk=self.pk).update(text_extracted_from=self.file.name)
+            transaction.on_commit(lambda: schedule_text_extraction(self), robust=True)
+
+    def store_text(self) -> bool:
+        """Read the file's text and store it, outside any transaction; False when the file changed meanwhile.
+
+        The text goes in with an UPDATE that only matches while the file is still the one read,
+        then the document is re-indexed.
+        """
+        name = self.file.name
+        text = self.read_text()
+        updated = type(self).objects.filter(pk=self.pk, file=name).update(extracted_text=text, text_extracted_from=name)
+        if updated:
+            self.extracted_text, self.text_extracted_from = text, name
+            index.insert_or_update_object(self)
+        return bool(updated)
+
+
+def schedule_text_extraction(document: SiteDocument) -> None:
+    """Read ``document``'s text now if its file is small, else in a background task."""
+    try:
+        size = document.file.size
+    except OSError:
+        size = 0
+    if size <= INLINE_EXTRACTION_BYTES:
+        document.store_text()
+    else:
+        extract_document_text_task.enqueue(document.pk)
+
+
+@task()
+def extract_document_text_task(document_id: int) -> bool:
+    """Read and store the text of a document (a large file, away from the request that uploaded it)."""
+    document = SiteDocument.objects.filter(pk=document_id).first()
+    return bool(document and document.file and document.store_text())

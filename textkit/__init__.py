@@ -1,7 +1,7 @@
 """Shiliu's text toolkit: one answer to "is this the same text?", plus HTML, StreamField and file text.
 
 The bottom layer: it imports no project app, only the standard library, jieba, OpenCC,
-Beautiful Soup and Wagtail's value classes (so the StreamField walker can recognise them).
+pypinyin, Beautiful Soup and Wagtail's value classes (so the StreamField walker can recognise them).
 
 - :mod:`textkit.normalise`: :func:`~textkit.normalise.fold`, the one comparison form, with
   spans back to the text as written.
@@ -9,4 +9,6 @@ Beautiful Soup and Wagtail's value classes (so the StreamField walker can recogn
 - :mod:`textkit.html`: cleaning pasted HTML, and rich text to plain text.
 - :mod:`textkit.stream`: the plain texts inside StreamField values.
 - :mod:`textkit.decode`: bytes of a text file to text (UTF-8 or GB18030).
+- :mod:`textkit.limits`: archive size and part limits checked before parsing, and a deadline.
+- :mod:`textkit.slugs`: short pinyin slugs for Chinese titles (pypinyin).
 """

@@ -10,8 +10,18 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction
+
+# Links: the one rule every input path (Word, Markdown, text, pasted HTML, the page form)
+# goes through. Browsers ignore tabs and newlines anywhere in a URL and controls and spaces
+# around it, and decode entities in attributes, so a scheme is read only after doing the same.
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+_URL_IGNORED = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\u2060\ufeff]")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
+_A_TAG = re.compile(r"""<a\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
+_HREF = re.compile(r"""(\shref\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
 
 # White space other than U+202F NARROW NO-BREAK SPACE, which joins a Mongolian suffix to
 # its stem (Python counts it as white space).
@@ -30,6 +40,57 @@ _EMPTY_BLOCK = re.compile(
 )
 
 _OUTER_SPACE = re.compile(rf"^{_SPACE}+|{_SPACE}+$")
+_SPACE_RUN = re.compile(rf"{_SPACE}+")
+
+
+def strip_spaces(text: str) -> str:
+    """``text`` without white space at either end, but with U+202F (and every format character) kept."""
+    return _OUTER_SPACE.sub("", text)
+
+
+def squeeze_spaces(text: str) -> str:
+    """Runs of white space as one space, none at either end; U+202F and every Mongolian format character kept.
+
+    ``" ".join(text.split())`` would split on U+202F, which joins a Mongolian suffix to its stem.
+    """
+    return _SPACE_RUN.sub(" ", text).strip(" ")
+
+
+def safe_url(url: str | None, *, extra_schemes: Iterable[str] = ()) -> str | None:
+    """The URL when following it is safe, else None: the one link rule of the site.
+
+    Args:
+        url: an ``href`` as written (entities may still be encoded).
+        extra_schemes: further schemes allowed on this path (the import's own image marker).
+    Returns:
+        ``url`` unchanged when it is relative (a path, ``#anchor``, ``?query``, ``//host``) or
+        its scheme is http, https, mailto or tel; None for javascript:, data:, vbscript: and
+        every other scheme, however disguised (case, entities, controls, tabs, spaces).
+    """
+    if url is None:
+        return None
+    seen = _URL_IGNORED.sub("", html.unescape(html.unescape(url)))
+    match = _SCHEME.match(seen)
+    if match is None:
+        return None if ":" in seen.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0] else url
+    scheme = match.group(1).lower()
+    return url if scheme in SAFE_SCHEMES or scheme in set(extra_schemes) else None
+
+
+def _safe_href(match: re.Match) -> str:
+    value = match.group(2)
+    url = value[1:-1] if value[:1] in "\"'" else value
+    return match.group(0) if safe_url(url) is not None else match.group(1) + '"#"'
+
+
+def strip_unsafe_links(markup: str) -> str:
+    """Rich text with every link that is not :func:`safe_url` pointed at ``#`` (its text kept).
+
+    Every ``href`` of a tag is checked, a repeated one too (parsers differ on which wins).
+    """
+    if not markup:
+        return markup
+    return _A_TAG.sub(lambda tag: _HREF.sub(_safe_href, tag.group(0)), markup)
 
 
 def _drop_indent(match: re.Match) -> str:
@@ -38,9 +99,14 @@ def _drop_indent(match: re.Match) -> str:
 
 
 def tidy_rich_text(markup: str) -> str:
-    """Drop empty paragraphs and the spaces at paragraph starts and ends; leave everything else alone."""
+    """Drop empty paragraphs and the spaces at paragraph starts and ends, and defuse unsafe links.
+
+    Links whose scheme :func:`safe_url` refuses (``javascript:`` and its disguises) point at
+    ``#`` afterwards; everything else is left alone.
+    """
     if not markup:
         return markup
+    markup = strip_unsafe_links(markup)
     markup = _LEADING_SPACE.sub(_drop_indent, markup)
     markup = _TRAILING_SPACE.sub(r"\1", markup)
     return _OUTER_SPACE.sub("", _EMPTY_BLOCK.sub("", markup))
@@ -74,11 +140,13 @@ _KEEP = {
 _KEEP_ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
 
 
-def clean_html(markup: str) -> str:
+def clean_html(markup: str, *, image_schemes: Iterable[str] = ()) -> str:
     """HTML from Word (pasted, or converted from .docx) reduced to what the rich text editor holds.
 
     Keeps paragraphs, two heading levels, bold, italic, lists, links, line breaks, rules,
-    tables and images; removes styles, classes, fonts, smart tags and Office markup.
+    tables and images; removes styles, classes, fonts, smart tags and Office markup. Links
+    that :func:`safe_url` refuses lose their target (their text stays); images keep only a
+    ``src`` in ``image_schemes`` (the importer's marker for embedded images) or a safe one.
     """
     soup = BeautifulSoup(markup, "html.parser")
     for node in soup.find_all(string=lambda s: isinstance(s, Comment | Declaration | Doctype | ProcessingInstruction)):
@@ -91,8 +159,11 @@ def clean_html(markup: str) -> str:
             tag.decompose()
             continue
         name = _RENAME.get(name, name)
-        if name == "a" and not tag.get("href"):
+        if name == "a" and not safe_url(tag.get("href")):
             tag.unwrap()
+            continue
+        if name == "img" and not safe_url(tag.get("src"), extra_schemes=image_schemes):
+            tag.decompose()
             continue
         if name not in _KEEP:
             tag.unwrap()  # span, font, u, smart tags such as st1:chsdate keep their text

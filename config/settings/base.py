@@ -168,6 +168,8 @@ WAGTAILDOCS_DOCUMENT_MODEL = "core.SiteDocument"  # adds the extracted text of P
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Wagtail's default, stated: the admin upload and images embedded in imported files both obey it.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 128_000_000
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILSEARCH_HITS_MAX_AGE = 30
 # Passing the final review records the reviewers in the byline, then publishes (editorial app).

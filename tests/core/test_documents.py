@@ -81,13 +81,15 @@ def test_extracted_text_is_capped():
 
 
 @pytest.mark.django_db
-def test_uploaded_word_and_pdf_files_are_found_by_their_text():
-    lesson = SiteDocument(title="三年级教案")
-    lesson.file.save("lesson.docx", ContentFile(docx_bytes(["红石榴课堂：交往交流交融"])), save=False)
-    lesson.save()
-    handbook = SiteDocument(title="Handbook")
-    handbook.file.save("handbook.pdf", ContentFile(pdf_bytes("Pomegranate seeds together")), save=False)
-    handbook.save()
+def test_uploaded_word_and_pdf_files_are_found_by_their_text(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        lesson = SiteDocument(title="三年级教案")
+        lesson.file.save("lesson.docx", ContentFile(docx_bytes(["红石榴课堂：交往交流交融"])), save=False)
+        lesson.save()
+        handbook = SiteDocument(title="Handbook")
+        handbook.file.save("handbook.pdf", ContentFile(pdf_bytes("Pomegranate seeds together")), save=False)
+        handbook.save()
+    lesson.refresh_from_db()
     assert "交往交流交融" in lesson.extracted_text
     assert lesson.text_extracted_from == lesson.file.name
 
@@ -97,23 +99,81 @@ def test_uploaded_word_and_pdf_files_are_found_by_their_text():
 
 
 @pytest.mark.django_db
-def test_text_is_read_again_only_when_the_file_changes(monkeypatch):
+def test_text_is_read_again_only_when_the_file_changes(monkeypatch, django_capture_on_commit_callbacks):
     document = SiteDocument(title="通知")
-    document.file.save("notice.txt", ContentFile("第一版".encode()), save=False)
-    document.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        document.file.save("notice.txt", ContentFile("第一版".encode()), save=False)
+        document.save()
     calls = []
     monkeypatch.setattr(SiteDocument, "read_text", lambda self: calls.append(self) or "新")
-    document.title = "通知（修订）"
-    document.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        document.title = "通知（修订）"
+        document.save()
     assert calls == []
-    document.file.save("notice2.txt", ContentFile("第二版".encode()), save=False)
-    document.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        document.file.save("notice2.txt", ContentFile("第二版".encode()), save=False)
+        document.save()
     assert len(calls) == 1 and document.extracted_text == "新"
+    assert SiteDocument.objects.get(pk=document.pk).extracted_text == "新"
 
 
 @pytest.mark.django_db
-def test_documents_are_indexed_through_the_analysis():
-    document = SiteDocument(title="民族團結手冊")
-    document.file.save("a.txt", ContentFile(b"x"), save=False)
-    document.save()
+def test_the_text_is_read_after_the_transaction_commits_not_inside_the_save(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    calls = []
+    monkeypatch.setattr(SiteDocument, "read_text", lambda self: calls.append(self) or "红石榴")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        document = SiteDocument(title="通知")
+        document.file.save("notice.txt", ContentFile("红石榴".encode()), save=False)
+        document.save()
+    assert calls == [] and len(callbacks) == 1  # nothing read while the transaction is open
+
+    callbacks[0]()
+
+    assert len(calls) == 1
+    assert SiteDocument.objects.get(pk=document.pk).extracted_text == "红石榴"
+
+
+@pytest.mark.django_db
+def test_large_files_are_read_in_a_background_task(monkeypatch, django_capture_on_commit_callbacks):
+    from core import documents
+
+    enqueued = []
+    task = documents.extract_document_text_task
+
+    class Spy:
+        def enqueue(self, pk):
+            enqueued.append(pk)
+            return task.enqueue(pk)
+
+    monkeypatch.setattr(documents, "INLINE_EXTRACTION_BYTES", 10)
+    monkeypatch.setattr(documents, "extract_document_text_task", Spy())
+    with django_capture_on_commit_callbacks(execute=True):
+        document = SiteDocument(title="手册")
+        document.file.save("handbook.docx", ContentFile(docx_bytes(["交往交流交融" * 10])), save=False)
+        document.save()
+
+    assert enqueued == [document.pk]
+    assert "交往交流交融" in SiteDocument.objects.get(pk=document.pk).extracted_text  # the immediate backend ran it
+
+
+def test_a_word_zip_bomb_gives_no_text_quickly(caplog):
+    import time
+
+    from tests.editorial.imports.test_safety import zip_bomb
+
+    data = zip_bomb()
+    started = time.perf_counter()
+    assert extract_text(data, "docx") == ""
+    assert time.perf_counter() - started < 1.0
+    assert "not read" in caplog.text
+
+
+@pytest.mark.django_db
+def test_documents_are_indexed_through_the_analysis(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        document = SiteDocument(title="民族團結手冊")
+        document.file.save("a.txt", ContentFile(b"x"), save=False)
+        document.save()
     assert list(get_search_backend().search(services.analyse("团结").search_query(), SiteDocument)) == [document]

@@ -131,3 +131,26 @@ def test_site_administrators_see_every_section_and_can_export(admin_client, peop
 def test_the_report_is_in_the_reports_menu_for_reviewers(client, people, sections):
     client.force_login(people["final_b"])
     assert reverse("editorial_review_queue") in client.get("/admin/").content.decode()
+
+
+def test_the_upload_result_lists_each_files_warnings_and_refuses_a_hostile_file(client, people, index_a):
+    from tests.editorial.imports.test_safety import zip_bomb
+    from tests.editorial.imports.wordml_documents import comments_part, p, raw_docx
+
+    commented = raw_docx(
+        p("社区活动通知")
+        + p("导语。")
+        + '<w:p><w:r><w:t>正文</w:t></w:r><w:r><w:commentReference w:id="0"/></w:r></w:p>',
+        parts=[comments_part({0: "请核对日期"})],
+        header="阿吉拉沁社区简报",
+    )
+    client.force_login(people["editor_a"])
+
+    response = client.post(
+        import_url(index_a), {"files": [upload("炸弹.docx", zip_bomb()), upload("通知.docx", commented)]}
+    )
+
+    html = response.content.decode()
+    assert StoryPage.objects.child_of(index_a).count() == 1
+    assert "炸弹.docx" in html and ("zip bomb" in html or "too much data" in html)
+    assert "请核对日期" in html and "阿吉拉沁社区简报" in html

@@ -151,3 +151,19 @@ def test_editors_maintain_the_term_list_and_the_change_is_in_the_audit_log(clien
     client.force_login(people["first_a"])
     assert client.get("/admin/snippets/editorial/term/").status_code == 200
     assert denied(client.get("/admin/snippets/editorial/term/add/"))
+
+
+def test_pasted_script_links_are_defused_on_save_and_safe_ones_kept(editor_client, index_a):
+    body = (
+        '<p><a href="JaVaScRiPt:alert(document.domain)">一</a>'
+        '<a href="&#106;avascript:alert(1)">二</a>'
+        '<a href="https://example.gov.cn/">政府网站</a>'
+        '<a href="mailto:office@example.cn">信箱</a></p>'
+    )
+    data = story_form(body=body, slug="links")
+
+    editor_client.post(add_url(index_a), data)
+
+    source = StoryPage.objects.get(slug="links").get_latest_revision_as_object().body[0].value.source
+    assert "script" not in source.lower()
+    assert '<a href="https://example.gov.cn/">政府网站</a>' in source and "mailto:office@example.cn" in source

@@ -63,10 +63,11 @@ def test_api_hostile_queries_give_an_answer_not_an_error(client, stories, query)
     assert isinstance(response.json()["items"], list)
 
 
-def test_api_documents_search_finds_words_inside_files(client, stories):
-    document = get_document_model()(title="教案")
-    document.file.save("lesson.txt", ContentFile("红石榴课堂教案：交往交流交融".encode()), save=False)
-    document.save()
+def test_api_documents_search_finds_words_inside_files(client, stories, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # the text is read once the upload commits
+        document = get_document_model()(title="教案")
+        document.file.save("lesson.txt", ContentFile("红石榴课堂教案：交往交流交融".encode()), save=False)
+        document.save()
     response = client.get("/api/v2/documents/", {"search": "交往交流交融"})
     assert response.status_code == 200
     assert [item["id"] for item in response.json()["items"]] == [document.pk]

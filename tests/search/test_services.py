@@ -146,15 +146,18 @@ def test_hits_show_type_date_place_and_an_excerpt_as_written(rf, site_content):
     assert outcome.count == 3 and outcome.page.number == 1
 
 
-def test_documents_are_found_by_their_text_and_restricted_ones_are_not(rf, site_content):
+def test_documents_are_found_by_their_text_and_restricted_ones_are_not(
+    rf, site_content, django_capture_on_commit_callbacks
+):
     document_model = get_document_model()
-    lesson = document_model(title="教案")
-    lesson.file.save("lesson.txt", ContentFile("红石榴课堂：民族团结教育教案".encode()), save=False)
-    lesson.save()
-    secret_collection = Collection.get_first_root_node().add_child(name="教师专用")
-    secret = document_model(title="内部教案", collection=secret_collection)
-    secret.file.save("secret.txt", ContentFile("红石榴课堂 内部".encode()), save=False)
-    secret.save()
+    with django_capture_on_commit_callbacks(execute=True):  # the text is read once the upload commits
+        lesson = document_model(title="教案")
+        lesson.file.save("lesson.txt", ContentFile("红石榴课堂：民族团结教育教案".encode()), save=False)
+        lesson.save()
+        secret_collection = Collection.get_first_root_node().add_child(name="教师专用")
+        secret = document_model(title="内部教案", collection=secret_collection)
+        secret.file.save("secret.txt", ContentFile("红石榴课堂 内部".encode()), save=False)
+        secret.save()
     CollectionViewRestriction.objects.create(collection=secret_collection, restriction_type="login")
 
     request = rf.get("/zh-hans/search/")

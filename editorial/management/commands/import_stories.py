@@ -7,7 +7,9 @@ Each file becomes a draft under the parent index (published with --publish): a s
 a story index, or the page type any other ImportTargetMixin index names. --place is passed
 on when that page type asks for a place. A bad file is reported and skipped; the command
 exits non-zero if any file failed. Files imported into the same index before are skipped
-as duplicates.
+as duplicates. Progress is reported as it goes: a bar that moves per file and per stage on a
+terminal, and a line per file (with what was left out of it) in a log; -v 2 adds a line per
+stage to a log.
 """
 
 from pathlib import Path
@@ -23,6 +25,7 @@ from wagtail.models import Locale, Page, Site
 
 from core.mixins import ImportTargetMixin
 from editorial.imports import ImportResult, find_files, import_document
+from editorial.imports.create import STAGES
 
 BAR_WIDTH = 30
 
@@ -74,13 +77,14 @@ class Command(BaseCommand):
         if not files:
             raise CommandError("No .docx, .md or .txt files found.")
         results: list[ImportResult] = []
+        self.verbosity = options["verbosity"]
+        total = len(files)
         for number, path in enumerate(files, start=1):
-            self.progress(number - 1, len(files), path.name)
+            self.progress(number - 1, total, f"{path.name}: {STAGES['read']}")
             if not path.is_file():
-                results.append(ImportResult(path.name, ImportResult.FAILED, reason="No such file."))
-                continue
-            results.append(
-                import_document(
+                result = ImportResult(path.name, ImportResult.FAILED, reason="No such file.")
+            else:
+                result = import_document(
                     path.name,
                     path.read_bytes(),
                     parent,
@@ -88,9 +92,13 @@ class Command(BaseCommand):
                     publish=options["publish"],
                     options=import_options,
                     base_dir=path.parent,
+                    progress=lambda stage, number=number, name=path.name: self.progress(
+                        number - 1, total, f"{name}: {STAGES[stage]}", stage=True
+                    ),
                 )
-            )
-        self.progress(len(files), len(files), "")
+            results.append(result)
+            self.file_done(number, total, result)
+        self.progress(total, total, "")
         self.summarise(results)
         failed = sum(result.status == ImportResult.FAILED for result in results)
         if failed:
@@ -126,14 +134,30 @@ class Command(BaseCommand):
             raise CommandError(f"No place is called {place}.")
         return {"place": found}
 
-    def progress(self, done: int, total: int, name: str) -> None:
+    def progress(self, done: int, total: int, name: str, *, stage: bool = False) -> None:
+        """The bar on a terminal (redrawn per file and per stage); in a log, a line per stage at -v 2."""
         filled = BAR_WIDTH * done // total
         line = f"[{'#' * filled}{'-' * (BAR_WIDTH - filled)}] {done}/{total} {name}"
         if self.stdout.isatty():
             self.stdout.write(f"\r{line:<{BAR_WIDTH + 60}}", ending="\n" if done == total else "")
             self.stdout.flush()
-        elif done < total:
+        elif done < total and (not stage or getattr(self, "verbosity", 1) >= 2):
             self.stdout.write(line)
+
+    def file_done(self, number: int, total: int, result: ImportResult) -> None:
+        """A line for each file as soon as it is done: its outcome, and its warnings."""
+        if self.stdout.isatty():
+            self.stdout.write("\r" + " " * (BAR_WIDTH + 60) + "\r", ending="")
+        outcome = {
+            ImportResult.CREATED: self.style.SUCCESS("created"),
+            ImportResult.DUPLICATE: self.style.WARNING("duplicate"),
+            ImportResult.FAILED: self.style.ERROR("failed"),
+        }[result.status]
+        detail = f": {result.reason}" if result.reason else ""
+        self.stdout.write(f"{number}/{total} {result.filename}: {outcome}{detail}")
+        for warning in result.warnings:
+            self.stdout.write(self.style.WARNING(f"    warning: {warning}"))
+        self.stdout.flush()
 
     def summarise(self, results: list[ImportResult]) -> None:
         groups = [
@@ -148,4 +172,4 @@ class Command(BaseCommand):
                 detail = result.reason or (result.page.title if result.page else "")
                 self.stdout.write(f"  - {result.filename}: {detail}")
                 for warning in result.warnings:
-                    self.stdout.write(f"      {warning}")
+                    self.stdout.write(self.style.WARNING(f"      warning: {warning}"))

@@ -14,12 +14,13 @@ from tests.editorial.imports.documents import png_bytes, word_document
 
 
 def test_a_word_document_becomes_html_with_its_embedded_image():
-    html, images = convert("光明社区.docx", word_document())
+    html, images, warnings = convert("光明社区.docx", word_document())
 
     assert "<h1>光明社区：石榴籽志愿服务队走进千家万户</h1>" in html
     assert "<strong>光明社区</strong>" in html and "<table>" in html
     assert len(images) == 1 and images[0].data.startswith(b"\x89PNG")
     assert f'src="{IMAGE_SRC.format(0)}"' in html
+    assert warnings == []
 
 
 def test_markdown_images_are_read_relative_to_the_base_folder_and_left_out_without_one(tmp_path):

@@ -39,7 +39,8 @@ def test_a_word_document_becomes_a_draft_story_with_its_structure(index):
     assert not story.live and story.owner == editor and story.get_parent().pk == index.pk
     assert [block.block_type for block in story.body] == ["paragraph", "table", "image", "paragraph"]
     html = paragraphs(story)
-    assert "<p>今年以来，<b>光明社区</b>组织各族居民开展志愿服务，<i>團結互助</i>蔚然成风。</p>" in html  # indent gone
+    # The lead paragraph is the summary, and is not repeated in the body.
+    assert "今年以来" not in html
     assert "<h2>服务内容</h2>" in html
     assert "<ul><li>助老助残</li><li>课业辅导</li></ul>" in html
     assert "<p></p>" not in html and "style=" not in html and "class=" not in html
@@ -53,7 +54,7 @@ def test_a_word_document_becomes_a_draft_story_with_its_structure(index):
     assert story.hero_image == image  # the first image is the main image
     assert (story.author, story.reviewer, story.source) == ("乌云", "王建国", "中山西路街道")
     assert "撰稿" not in html
-    assert story.summary.startswith("今年以来，光明社区组织各族居民")
+    assert story.summary == "今年以来，光明社区组织各族居民开展志愿服务，團結互助蔚然成风。"  # indent gone
     assert PageLogEntry.objects.filter(page=story, action="wagtail.create", user=editor).exists()
     assert PageLogEntry.objects.filter(page=story, action="shiliu.import", user=editor).exists()
     assert story.locale == index.locale
@@ -76,7 +77,8 @@ def test_plain_text_first_line_is_the_title_and_every_line_a_paragraph(index):
 
     story = StoryPage.objects.get(pk=result.page.pk)
     assert story.title == "社区里的民族团结进步故事"
-    assert paragraphs(story) == "<p>第一段。</p><p>第二段。</p>"
+    assert story.summary == "第一段。"
+    assert paragraphs(story) == "<p>第二段。</p>"
     assert story.author == "李敏"
     assert story.hero_image is None
 
@@ -129,9 +131,59 @@ def test_two_files_with_the_same_title_get_different_slugs(index):
 
 def test_an_unreadable_embedded_image_is_left_out_with_a_warning():
     parsed = html_to_document(
-        '<p>标题</p><p>正文</p><img src="shiliu-embedded-image:0">', [EmbeddedImage(b"not an image")]
+        '<p>标题</p><p>导语</p><p>正文</p><img src="shiliu-embedded-image:0">', [EmbeddedImage(b"not an image")]
     )
     document, warnings = save_images(parsed)
     assert [kind for kind, _value in document.body] == ["paragraph"]
     assert document.main_image is None
     assert warnings
+
+
+def test_the_first_image_is_the_main_image_with_alt_text_from_the_caption_never_the_title(index):
+    result = import_document("光明社区.docx", word_document(), index)
+
+    story = StoryPage.objects.get(pk=result.page.pk)
+    [image_block] = [block for block in story.body if block.block_type == "image"]
+    assert story.hero_image == image_block.value["image"]
+    # python-docx writes no alt text: the caption under the photo is used.
+    assert image_block.value["alt_text"] == "志愿者在社区广场合影。"
+    assert story.title not in image_block.value["alt_text"] and "(1)" not in image_block.value["image"].title
+
+
+def test_the_document_alt_text_wins_over_the_caption_and_file_names_are_not_alt_text():
+    from editorial.imports.create import alt_text_for
+
+    assert alt_text_for(EmbeddedImage(b"", alt_text="搏克手入场", caption="图1")) == "搏克手入场"
+    assert alt_text_for(EmbeddedImage(b"", alt_text="IMG_2031.JPG", caption="搏克手入场")) == "搏克手入场"
+    assert alt_text_for(EmbeddedImage(b"", alt_text="图片 3", caption="")) == ""
+
+
+def test_a_first_row_of_labels_is_a_header_row(index):
+    result = import_document("光明社区.docx", word_document(), index)
+
+    table = next(block for block in StoryPage.objects.get(pk=result.page.pk).body if block.block_type == "table")
+    assert table.value["first_row_is_table_header"]
+
+
+def test_a_chinese_title_gets_a_short_readable_stable_pinyin_slug(index):
+    result = import_document("光明社区.docx", word_document(), index)
+
+    assert result.page.slug == "guang-ming-she-qu-shi-liu-zi-zhi-yuan-fu-wu-dui"
+    assert len(result.page.slug) <= 50 and "%" not in result.page.url
+
+
+def test_a_mongolian_title_gets_the_date_and_content_id_as_slug(index):
+    title = "\u182e\u1823\u1829\u182d\u1823\u182f\u202f\u1824\u1828"
+    result = import_document("mongol.txt", f"{title}\n\u1824\u1828\n".encode(), index)
+
+    story = StoryPage.objects.get(pk=result.page.pk)
+    assert story.title == title  # U+202F kept
+    assert re.fullmatch(r"import-\d{8}-[0-9a-f]{6}", story.slug)
+
+
+def test_the_mongolian_translation_of_an_imported_story_keeps_its_pinyin_slug(index, locales):
+    result = import_document("光明社区.docx", word_document(), index)
+
+    translation = result.page.copy_for_translation(locales["mn"], copy_parents=True)
+
+    assert translation.slug == result.page.slug == "guang-ming-she-qu-shi-liu-zi-zhi-yuan-fu-wu-dui"

@@ -17,9 +17,10 @@ def test_a_word_document_gives_title_byline_summary_and_blocks():
 
     assert parsed.title == "光明社区：石榴籽志愿服务队走进千家万户"
     assert parsed.byline == {"author": "乌云", "reviewer": "王建国", "source": "中山西路街道"}
-    assert parsed.summary.startswith("今年以来，光明社区组织各族居民")
+    # The lead paragraph is the summary and leaves the body (the page shows the summary above it).
+    assert parsed.summary == "今年以来，光明社区组织各族居民开展志愿服务，團結互助蔚然成风。"
     assert [kind for kind, _value in parsed.body] == ["paragraph", "table", "image", "paragraph"]
-    assert "<p>今年以来，<b>光明社区</b>组织各族居民开展志愿服务，<i>團結互助</i>蔚然成风。</p>" in parsed.body[0][1]
+    assert parsed.body[0][1].startswith("<h2>服务内容</h2>") and "今年以来" not in parsed.body[0][1]
     assert parsed.body[1][1]["data"][0] == ["项目", "场次", "人次"]
     assert isinstance(parsed.body[2][1], EmbeddedImage)
     assert "撰稿" not in "".join(value for kind, value in parsed.body if kind == "paragraph")
@@ -44,7 +45,8 @@ def test_markdown_with_headings_lists_emphasis_table_and_a_local_image(tmp_path)
     kinds = [kind for kind, _value in parsed.body]
     assert kinds == ["paragraph", "table", "image", "paragraph"]
     first = parsed.body[0][1]
-    assert "<p>草原上<b>搏克</b>比赛开始了，<i>各族群众</i>一起观看。 第二行接着上一段。</p>" in first
+    assert parsed.summary == "草原上搏克比赛开始了，各族群众一起观看。 第二行接着上一段。"
+    assert "草原上" not in first
     assert "<ul><li>搏克</li><li>赛马</li></ul><ol><li>开幕</li><li>闭幕</li></ol>" in first
     assert parsed.body[1][1]["data"] == [["项目", "人数"], ["搏克", "64"]]
     assert parsed.body[1][1]["first_row_is_table_header"]
@@ -63,18 +65,23 @@ def test_word_junk_inline_styles_and_smart_tags_are_cleaned_and_traditional_kept
         '<p class="MsoNormal"><o:p>&nbsp;</o:p></p><p>&nbsp; 第二段</p>'
     )
     parsed = html_to_document(pasted, [])
-    assert parsed.body == [("paragraph", "<p>鄂溫克族2025年民族團結</p><p>第二段</p>")]
+    assert parsed.summary == "鄂溫克族2025年民族團結"
+    assert parsed.body == [("paragraph", "<p>第二段</p>")]
 
 
 def test_bracketed_byline_lines_and_their_alternative_labels():
-    parsed = html_to_document("<p>标题</p><p>正文。</p><p>（责任编辑：张丽）</p><p>稿件来源: 旗民委</p>", [])
+    parsed = html_to_document(
+        "<p>标题</p><p>导语。</p><p>正文。</p><p>（责任编辑：张丽）</p><p>稿件来源: 旗民委</p>", []
+    )
 
     assert parsed.byline == {"responsible_editor": "张丽", "source": "旗民委"}
     assert parsed.body == [("paragraph", "<p>正文。</p>")]
 
 
 def test_an_image_inside_a_paragraph_splits_it():
-    parsed = html_to_document(f'<p>标题</p><p>前文<img src="{IMAGE_SRC.format(0)}">后文</p>', [EmbeddedImage(b"x")])
+    parsed = html_to_document(
+        f'<p>标题</p><p>导语。</p><p>前文<img src="{IMAGE_SRC.format(0)}">后文</p>', [EmbeddedImage(b"x")]
+    )
     assert [kind for kind, _value in parsed.body] == ["paragraph", "image", "paragraph"]
 
 

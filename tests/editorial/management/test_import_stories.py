@@ -108,3 +108,39 @@ def test_useful_errors_for_a_wrong_parent_or_place(index, home, folder):
         run(str(folder), "--parent", str(index.pk), "--place", "不存在的社区")
     with pytest.raises(CommandError, match="translation"):
         run(str(folder), "--parent", str(index.pk), "--locale", "mn-mong")
+
+
+def test_a_hostile_file_in_a_folder_is_reported_and_the_rest_imported(index, folder):
+    from tests.editorial.imports.test_safety import zip_bomb
+    from tests.editorial.imports.wordml_documents import p, raw_docx
+
+    (folder / "04-炸弹.docx").write_bytes(zip_bomb())
+    link = '<w:p><w:hyperlink r:id="rIdJs"><w:r><w:t>点我</w:t></w:r></w:hyperlink></w:p>'
+    hostile_link = raw_docx(
+        p("链接") + p("导语。") + link, external_links={"rIdJs": ("hyperlink", "javascript:alert(1)")}
+    )
+    (folder / "05-链接.docx").write_bytes(hostile_link)
+
+    with pytest.raises(CommandError, match="1 of 5"):
+        run(str(folder), "--parent", str(index.pk))
+
+    assert StoryPage.objects.child_of(index).count() == 4
+    assert "4/5 04-炸弹.docx: failed" in run.output
+    assert "unsafe address" in run.output  # the link's warning, under its file
+    assert 'href="javascript' not in "".join(
+        str(block.value) for story in StoryPage.objects.child_of(index).specific() for block in story.body
+    )
+
+
+def test_a_folder_of_fifty_files_reports_each_file_and_stage_as_it_goes(index, tmp_path):
+    for number in range(50):
+        (tmp_path / f"{number:02d}.txt").write_text(f"第{number}篇\n导语。\n正文{number}。\n", encoding="utf-8")
+
+    output = run(str(tmp_path), "--parent", str(index.pk), "-v", "2")
+
+    lines = output.splitlines()
+    assert [line.split(" ")[0] for line in lines if ": created" in line] == [f"{n}/50" for n in range(1, 51)]
+    # Per stage: reading, converting, saving images, creating the page, for every file.
+    assert sum("converting" in line for line in lines) == 50
+    assert sum("creating the page" in line for line in lines) == 50
+    assert StoryPage.objects.child_of(index).count() == 50
