@@ -7,19 +7,14 @@ every string they are given (textkit.normalise.strip_controls); use them as ``fe
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from textkit.normalise import strip_controls
+from textkit.stream import map_raw_strings
 
 
-def _clean(value: Any) -> Any:
-    if isinstance(value, str):
-        return strip_controls(value)
-    if isinstance(value, list | tuple):
-        return type(value)(_clean(item) for item in value)
-    return value
+def _clean(value):
+    return map_raw_strings(value, strip_controls)
 
 
 class XMLSafeFeedMixin:

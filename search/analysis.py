@@ -7,22 +7,18 @@ Chinese characters, for its words when they are all dictionary words, else for a
 bigrams.
 """
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from wagtail.search.query import Or, PlainText, SearchQuery
 
 from textkit.analysis import normalise, runs, segmenter, word_token
-from textkit.normalise import find_private_use
+from textkit.normalise import find_private_use, strip_controls
 
 #: Longest query, in characters, that is analysed; the rest is ignored.
 MAX_QUERY_LENGTH = 200
 #: Most tokens a query may have; more would only slow the search down.
 MAX_QUERY_TOKENS = 32
-
-# Controls are shown to nobody: the query as shown has spaces in their place.
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -111,7 +107,7 @@ def analyse_query(text: str | None) -> AnalysedQuery:
         An :class:`AnalysedQuery` whose ``original`` is the query without control
         characters and repeated spaces; ``is_empty`` is true when nothing searchable remains.
     """
-    text = " ".join(_CONTROL_RE.sub(" ", text or "").split())
+    text = " ".join(strip_controls(text or "").split())
     truncated = len(text) > MAX_QUERY_LENGTH
     text = text[:MAX_QUERY_LENGTH]
     private_use = bool(find_private_use(text))

@@ -14,8 +14,9 @@ steps, in order:
    never which word it is, and a forbidden term with one hidden inside must not slip past.
    Mongolian digits become ASCII digits.
 2. Unicode NFKC (full-width letters and digits, compatibility ideographs, ligatures).
-3. C0 and C1 controls, U+2028 and U+2029, and private-use code points (old vendor Mongolian
-   encodings, see :func:`find_private_use`) become a space.
+3. Control characters that are not white space (:data:`CONTROL_CHARACTERS`) are removed,
+   as :func:`strip_controls` removes them from stored text; U+2028, U+2029 and private-use
+   code points (old vendor Mongolian encodings, see :func:`find_private_use`) become a space.
 4. Traditional to Simplified Chinese with OpenCC ``t2s``; where a phrase conversion changes
    the length, character by character instead, so every character keeps its origin.
 5. Case folding.
@@ -57,13 +58,48 @@ INVISIBLE_CHARACTERS: frozenset[str] = MONGOLIAN_FORMAT_CHARACTERS | _OTHER_INVI
 
 MONGOLIAN_DIGITS = {0x1810 + n: str(n) for n in range(10)}
 
-# Step 1 as a str.translate table: removed characters map to None, digits to ASCII.
-_STEP_ONE = {ord(ch): None for ch in INVISIBLE_CHARACTERS} | MONGOLIAN_DIGITS
+#: C0 and C1 control characters that are not white space, and DEL: never text, wherever
+#: text is stored, compared or written (XML 1.0 cannot carry the C0 ones; the C1 ones come
+#: from mis-decoded Windows code pages).
+CONTROL_CHARACTERS: frozenset[str] = frozenset(
+    chr(cp) for cp in (*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F, *range(0x80, 0x85), *range(0x86, 0xA0))
+)
+#: Controls that are white space, as line breaks: U+000B (Word's manual line break), U+000C,
+#: the information separators U+001C-U+001F and NEL. Stored text gets a line feed for each.
+CONTROL_LINE_BREAKS: frozenset[str] = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f\x85")
+_STRIP_CONTROLS = {ord(ch): None for ch in CONTROL_CHARACTERS} | {ord(ch): "\n" for ch in CONTROL_LINE_BREAKS}
+_CONTROL_RE = re.compile("[" + re.escape("".join(sorted(CONTROL_CHARACTERS | CONTROL_LINE_BREAKS))) + "]")
+
+# Step 1 as a str.translate table: removed characters map to None, digits to ASCII. The line
+# breaks among the controls are white space and become one space in step 6, as after
+# strip_controls, so fold(strip_controls(text)) == fold(text).
+_STEP_ONE = {ord(ch): None for ch in INVISIBLE_CHARACTERS | CONTROL_CHARACTERS} | MONGOLIAN_DIGITS
+
+
+def strip_controls(text: str) -> str:
+    """``text`` as it may be stored or written to XML: control characters removed.
+
+    Tab, line feed and carriage return stay; the controls that are line breaks become a line
+    feed (:data:`CONTROL_LINE_BREAKS`); the rest (:data:`CONTROL_CHARACTERS`) are removed.
+    Nothing else changes, so it is safe for what an editor wrote (unlike :func:`fold`).
+
+    Args:
+        text: any string ("" and None are returned as they are).
+    Returns:
+        The string without C0 and C1 controls, e.g. ``"社区\\x0b活动\\x00"`` gives ``"社区\\n活动"``.
+    """
+    return text.translate(_STRIP_CONTROLS) if text else text
+
+
+def has_controls(text: str) -> bool:
+    """True when :func:`strip_controls` would change ``text``."""
+    return bool(text) and _CONTROL_RE.search(text) is not None
+
 
 _PRIVATE_USE = "\ue000-\uf8ff\U000f0000-\U0010ffff"
 _PRIVATE_USE_RE = re.compile(f"[{_PRIVATE_USE}]+")
-# Step 3: controls, line and paragraph separators and private use become a space.
-_SPACE_RE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_PRIVATE_USE}]")
+# Step 3: line and paragraph separators and private use become a space.
+_SPACE_RE = re.compile(f"[\u2028\u2029{_PRIVATE_USE}]")
 _CJK_RE = re.compile("[\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 # Characters of combining class 0 that NFKC still joins to the character before them: the
@@ -78,30 +114,6 @@ _JOINS_PREVIOUS = frozenset(
     + "".join(map(chr, range(0x1160, 0x1200)))
     + "".join(map(chr, range(0xD7B0, 0xD800)))
 )
-
-
-# C0 controls but tab, line feed and carriage return; DEL; C1 controls. XML 1.0 forbids the C0
-# ones and the C1 ones are never text (they come from mis-decoded Windows code pages).
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def strip_controls(text: str) -> str:
-    """``text`` without C0 and C1 control characters, keeping tab, line feed and carriage return.
-
-    For text that is stored or written out (page fields on save, feeds): unlike :func:`fold`
-    it changes nothing else, so it is safe for what an editor wrote.
-
-    Args:
-        text: any string.
-    Returns:
-        The string with U+0000-U+0008, U+000B, U+000C, U+000E-U+001F and U+007F-U+009F removed.
-    """
-    return _CONTROL_RE.sub("", text) if text else text
-
-
-def has_controls(text: str) -> bool:
-    """True when :func:`strip_controls` would change ``text``."""
-    return bool(text) and _CONTROL_RE.search(text) is not None
 
 
 def is_invisible(ch: str) -> bool:

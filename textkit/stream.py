@@ -9,6 +9,7 @@ turning it into blocks (which could cost queries for chooser blocks).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from wagtail.blocks import StreamValue, StructValue
 from wagtail.blocks.list_block import ListValue
@@ -108,3 +109,29 @@ def raw_stream_texts(raw_data) -> Iterator[str]:
     elif isinstance(raw_data, list | tuple):
         for item in raw_data:
             yield from raw_stream_texts(item)
+
+
+def map_raw_strings(data: Any, function: Callable[[str], str]) -> Any:
+    """A copy of raw JSON-like data (lists, tuples, dicts, strings) with ``function`` applied to every string.
+
+    For StreamField raw data (``StreamValue.get_prep_value()``) and other nested values;
+    keys, numbers, None and other objects are kept as they are.
+    """
+    if isinstance(data, str):
+        return function(data)
+    if isinstance(data, list | tuple):
+        return type(data)(map_raw_strings(item, function) for item in data)
+    if isinstance(data, dict):
+        return {key: map_raw_strings(item, function) for key, item in data.items()}
+    return data
+
+
+def any_raw_string(data: Any, predicate: Callable[[str], bool]) -> bool:
+    """True when ``predicate`` holds for some string inside raw JSON-like data (see :func:`map_raw_strings`)."""
+    if isinstance(data, str):
+        return predicate(data)
+    if isinstance(data, list | tuple):
+        return any(any_raw_string(item, predicate) for item in data)
+    if isinstance(data, dict):
+        return any(any_raw_string(item, predicate) for item in data.values())
+    return False

@@ -217,7 +217,8 @@ SAME_TEXT = [
     ("民族\u202a团结\u202c", "民族团结"),  # a bidi embedding
     ("团\u034f结\ufe0f", "团结"),  # combining grapheme joiner, variation selector
     ("团\U000e0020结", "团结"),  # a tag character
-    ("hello\x00world", "hello world"),  # a C0 control
+    ("hello\x00world", "helloworld"),  # a C0 control is removed, as it is from stored text
+    ("hello\x0bworld", "hello world"),  # a line-breaking control is white space
     ("团结\x85进步", "团结 进步"),  # a C1 control
     ("团结\u2028进步", "团结 进步"),  # line separator
     ("民族\u3000团结", "民族 团结"),  # ideographic space

@@ -47,6 +47,18 @@ def test_a_forbidden_term_blocks_submission_with_the_hit_in_context(editor_clien
     assert not StoryPage.objects.filter(slug="blocked").exists()
 
 
+@pytest.mark.parametrize("hidden", ["\x00", "\x07", "\x1b", "\x9f", "\u200b", "\u2060", "\u00ad", "\ufeff", "\u180e"])
+def test_a_character_hidden_inside_a_forbidden_term_does_not_get_it_to_review(editor_client, index_a, terms, hidden):
+    data = story_form(title=f"禁用{hidden}提法", body=f"<p>社区今年坚持禁用{hidden}提法开展工作。</p>", slug="hidden")
+    data["action-submit"] = "Submit"
+
+    response = editor_client.post(add_url(index_a), data)
+
+    assert response.status_code == 200
+    assert response.content.decode().count("禁用提法") >= 2  # found in the title and in the body
+    assert not StoryPage.objects.filter(slug="hidden").exists()
+
+
 def test_traditional_characters_do_not_get_a_forbidden_term_past_the_check(editor_client, index_a, terms):
     story = StoryPageFactory(parent=index_a, slug="draft", live=False, owner=None)
     data = story_form(title="禁用提法在標題", body="<p>內容裡寫著禁用提法。</p>", slug="draft")

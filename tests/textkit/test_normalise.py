@@ -20,7 +20,7 @@ EXAMPLES = [
     (MONGOL[:2] + "\u180b" + MONGOL[2:] + "\u180e\u200d\u200c\u180f", MONGOL),
     ("\u1812\u1810\u1812\u1815年", "2025年"),
     (MONGOL + "\u202f\u1824\u1828", MONGOL + " \u1824\u1828"),
-    ("a\x00b\x85c\u2028d\u2029e", "a b c d e"),
+    ("a\x00b\x85c\u2028d\u2029e\x0bf", "ab c d e f"),  # controls removed; those that break lines are spaces
     ("旧\ue26a\ue2b1字\U000f0001", "旧 字"),
     ("  两个 \t\n 空格  ", "两个 空格"),
     ("cafe\u0301 e\u200b\u0301", "café é"),
