@@ -5,11 +5,16 @@ and so does the document model) keeps declaring ``search_fields`` the usual Wagt
 Each ``SearchField`` and ``AutocompleteField``, including those inside ``RelatedFields``
 (a story's place, ethnic groups and themes), is indexed as the space-joined tokens of
 :func:`textkit.analysis.analyse`, under its own name, so boosts and field names work on every
-backend. Filter fields are untouched. The segmenter's custom words are loaded by the search
-backends before they index (search.backends.analysed): this layer knows nothing of search.
+backend. Filter fields are untouched.
+
+The segmenter's custom words live in the database and are search's business; this layer
+knows nothing of search, so search registers a callback (:func:`before_analysis`) that
+brings the words up to date before any value is analysed, whichever command or backend
+does the indexing.
 """
 
 import logging
+from collections.abc import Callable
 
 from wagtail.search import index
 
@@ -17,6 +22,20 @@ from textkit.analysis import analyse
 from textkit.normalise import find_private_use
 
 logger = logging.getLogger(__name__)
+
+_before_analysis: list[Callable[[], None]] = []
+
+
+def before_analysis(callback: Callable[[], None]) -> Callable[[], None]:
+    """Register ``callback`` to run before a field value is analysed for the index.
+
+    It runs for every analysed value, so it must be cheap when there is nothing to do
+    (search.dictionary.ensure_current checks a cached version at most every 30 s).
+    Registering the same callback twice has no effect. Returns the callback.
+    """
+    if callback not in _before_analysis:
+        _before_analysis.append(callback)
+    return callback
 
 
 def _analysed_value(field: index.BaseField, obj, value):
@@ -27,6 +46,8 @@ def _analysed_value(field: index.BaseField, obj, value):
     cached = cache.get(key)
     if cached is not None and cached[0] == value:
         return cached[1]
+    for callback in _before_analysis:
+        callback()
     for text in value if isinstance(value, (list, tuple)) else [value]:
         if isinstance(text, str) and find_private_use(text):
             logger.warning(

@@ -7,6 +7,9 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self) -> None:
-        from search import signals
+        from core.indexing import before_analysis
+        from search import dictionary, signals
 
         signals.connect()
+        # Index with the editors' words, whoever indexes (a save, update_index, Wagtail's rebuild).
+        before_analysis(dictionary.ensure_current)

@@ -52,22 +52,11 @@ def analysed(query, operator: str = "and"):
 
 
 class AnalysedBackendMixin:
-    """Backend mixin: index with the current custom words, analyse queries on analysed models.
+    """Backend mixin: analyse queries on analysed models with the current custom words.
 
-    See the module docstring. Saving an object indexes it through ``add``, other code
-    through ``add``/``add_bulk``; ``update_index`` writes to the index objects directly, and
-    the project's update_index command (search.management) loads the words before it does.
+    See the module docstring. Indexing needs nothing here: analysed fields load the words
+    themselves (core.indexing.before_analysis, registered by SearchConfig).
     """
-
-    def add(self, obj):
-        if is_analysed(type(obj)):
-            dictionary.ensure_current()
-        return super().add(obj)
-
-    def add_bulk(self, model, obj_list):
-        if is_analysed(model):
-            dictionary.ensure_current()
-        return super().add_bulk(model, obj_list)
 
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
         model = model_or_queryset.model if isinstance(model_or_queryset, QuerySet) else model_or_queryset
