@@ -122,7 +122,7 @@ class BylineMixin(models.Model):
     source = models.CharField(_("source (来源)"), max_length=100, blank=True)
     responsible_editor = models.CharField(_("responsible editor (责编)"), max_length=100, blank=True)
 
-    #: Import labels (撰稿：…) and the byline field each fills.
+    #: The byline fields, in the order a byline prints them.
     BYLINE_FIELDS: ClassVar[tuple[str, ...]] = ("author", "reviewer", "source", "responsible_editor")
     byline_panels: ClassVar[list] = [
         MultiFieldPanel(
@@ -136,6 +136,11 @@ class BylineMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def byline_values(cls, values: Mapping[str, str]) -> dict[str, str]:
+        """The byline fields among ``values`` (an import's byline, say), by field name; others dropped."""
+        return {name: value for name, value in values.items() if name in cls.BYLINE_FIELDS}
 
     def record_reviewers(self, names: list[str]) -> bool:
         """Fill the reviewer line with ``names`` unless the editor filled it; True if it changed.

@@ -18,7 +18,11 @@ class HomePage(HeroImageMixin, BasePage):
 
     hero_text = models.TextField(_("hero text"), blank=True)
 
-    content_panels = [*BasePage.content_panels, FieldPanel("hero_text"), *HeroImageMixin.hero_panels]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("hero_text"),
+        FieldPanel("hero_image", heading=_("hero image")),  # HeroImageMixin's image, as editors know it
+    ]
     parent_page_types = ["wagtailcore.Page"]
 
     class Meta:

@@ -90,7 +90,7 @@ class StoryPage(DatedMixin, HeroImageMixin, BylineMixin, ImportablePageMixin, Ba
 
     content_panels = [
         *BasePage.content_panels,
-        *DatedMixin.date_panels,
+        FieldPanel("date", heading=_("publication date")),  # DatedMixin's date, named as editors know it
         *HeroImageMixin.hero_panels,
         FieldPanel("body"),
         MultiFieldPanel(
@@ -131,7 +131,7 @@ class StoryPage(DatedMixin, HeroImageMixin, BylineMixin, ImportablePageMixin, Ba
             hero_image=document.main_image,
             place=options.get("place"),
             live=False,
-            **{name: value for name, value in document.byline.items() if name in cls.BYLINE_FIELDS},
+            **cls.byline_values(document.byline),
         )
 
     def related_stories(self, limit: int = RELATED_STORIES):
@@ -150,9 +150,24 @@ class StoryPage(DatedMixin, HeroImageMixin, BylineMixin, ImportablePageMixin, Ba
         )
         return StoryPage.objects.filter(pk__in=related_ids).newest_first().for_listing()[:limit]
 
+    def hero_in_body(self) -> bool:
+        """True when the main image is also a photo in the body (an import's first photo, say).
+
+        The page then shows it once, where the author put it. Reads the body's raw data: no query.
+        """
+        if not self.hero_image_id:
+            return False
+        return any(
+            block.get("type") == "image"
+            and isinstance(block.get("value"), dict)
+            and block["value"].get("image") == self.hero_image_id
+            for block in self.body.raw_data
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_stories"] = self.related_stories()
+        context["show_hero"] = bool(self.hero_image_id) and not self.hero_in_body()
         return context
 
 

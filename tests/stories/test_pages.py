@@ -4,6 +4,7 @@ import datetime
 
 import feedparser
 import pytest
+import wagtail_factories
 
 from stories.models import Place
 from tests.factories import (
@@ -199,3 +200,17 @@ def test_story_page_can_be_created_under_an_index_only(index, home):
     assert StoryPage.can_create_at(index)
     assert not StoryPage.can_create_at(home)
     assert StoryIndexPage.can_create_at(home)
+
+
+def test_a_main_image_that_is_also_a_body_photo_is_shown_once(client, index):
+    photo, other = wagtail_factories.ImageFactory(title="邻里节合影"), wagtail_factories.ImageFactory(title="驿站")
+    body = [("image", {"image": photo, "alt_text": "邻里节合影", "caption": "邻里节上的各族居民", "credit": ""})]
+    imported = StoryPageFactory(parent=index, slug="imported", hero_image=photo, body=body)
+    written = StoryPageFactory(parent=index, slug="written", hero_image=other, body=body)
+
+    imported_html = client.get(imported.url).content.decode()
+    written_html = client.get(written.url).content.decode()
+
+    assert imported_html.count("<img") == written_html.count("<img") - 1
+    assert 'class="story__hero"' not in imported_html and 'class="story__hero"' in written_html
+    assert "邻里节上的各族居民" in imported_html  # the photo stays where the author put it, with its caption

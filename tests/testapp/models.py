@@ -35,7 +35,7 @@ class WorkshopPage(DatedMixin, BylineMixin, ImportablePageMixin, BasePage):
             summary=document.summary,
             body=document.body,
             live=False,
-            **{name: value for name, value in document.byline.items() if name in cls.BYLINE_FIELDS},
+            **cls.byline_values(document.byline),
         )
 
 
