@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
-from .validation import check_decodes, strip_metadata
+from .validation import DAMAGED, check_decodes, strip_metadata
 
 #: Photos one bulk upload takes; a festival's folder is usually a few hundred.
 MAX_PHOTOS_PER_UPLOAD = 300
@@ -24,22 +24,38 @@ def without_metadata(upload):
     return SimpleUploadedFile(upload.name, data, content_type=getattr(upload, "content_type", None))
 
 
-class SafeImageForm(BaseImageForm):
-    """Wagtail's image form (WAGTAILIMAGES_IMAGE_FORM_BASE) that also decodes the upload in full."""
+class SafePhotoField(WagtailImageField):
+    """Wagtail's image field, plus: a file Pillow cannot read is refused (Wagtail lets the
+    error through as a 500), the whole image is decoded (see albums.validation) and EXIF is removed."""
 
-    def clean_file(self):
-        file = self.cleaned_data.get("file")
-        if file is not None and not getattr(file, "_committed", False):
-            check_decodes(file)
-            file = without_metadata(file)
-        return file
+    def clean(self, data, initial=None):
+        try:
+            file = super().clean(data, initial)
+        except (OSError, SyntaxError, ValueError):
+            raise ValidationError(DAMAGED, code="damaged_image") from None
+        if file is None or file is initial or getattr(file, "_committed", False):
+            return file
+        check_decodes(file)
+        return without_metadata(file)
+
+
+class SafeImageForm(BaseImageForm):
+    """Wagtail's image form (WAGTAILIMAGES_IMAGE_FORM_BASE) with the file checked by SafePhotoField."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if field is not None and not isinstance(field, SafePhotoField):
+            self.fields["file"] = SafePhotoField(
+                label=field.label, required=field.required, help_text=field.help_text, widget=field.widget
+            )
 
 
 class MultipleImageInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
-class MultiplePhotoField(WagtailImageField):
+class MultiplePhotoField(SafePhotoField):
     """Several image files at once, each checked like one the admin's image form takes."""
 
     def __init__(self, *args, **kwargs):
@@ -59,10 +75,14 @@ class MultiplePhotoField(WagtailImageField):
         for upload in uploads:
             try:
                 file = super().clean(upload, initial)
-                check_decodes(file)
-                file = without_metadata(file)
             except ValidationError as error:
-                errors.extend(f"{upload.name}: {message}" for message in error.messages)
+                errors.extend(
+                    ValidationError(
+                        "%(name)s: %(reason)s", code=item.code, params={"name": upload.name, "reason": reason}
+                    )
+                    for item in error.error_list
+                    for reason in item.messages
+                )
             else:
                 cleaned.append(file)
         if errors:

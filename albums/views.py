@@ -33,18 +33,19 @@ def add_photos(album: FestivalAlbumPage, uploads, *, user=None, photographer: st
     image_model = get_image_model()
     collection = Collection.get_first_root_node()
     draft = album.get_latest_revision_as_object()
+    existing = list(draft.photos.all())
+    next_position = max((photo.sort_order or 0 for photo in existing), default=-1) + 1
     with transaction.atomic():
         new_photos = []
-        for upload in sorted(uploads, key=lambda upload: upload.name):
+        for position, upload in enumerate(sorted(uploads, key=lambda upload: upload.name), start=next_position):
             image = image_model(title=upload.name.rsplit(".", 1)[0][:255], file=upload, collection=collection)
             image.uploaded_by_user = user
             image._set_image_file_metadata()
             image.save()
-            new_photos.append(AlbumPhoto(image=image, photographer=photographer, locale_id=album.locale_id))
+            new_photos.append(
+                AlbumPhoto(image=image, photographer=photographer, locale_id=album.locale_id, sort_order=position)
+            )
         draft.photos.add(*new_photos)
-        # Keep the existing order and put the new photos after it.
-        for position, photo in enumerate(draft.photos.all()):
-            photo.sort_order = position
         draft.save_revision(user=user, log_action=True)
     return new_photos
 
