@@ -129,6 +129,10 @@ class MaterialPage(RoutablePageMixin, BasePage):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         access.file_documents(self.documents(), teacher_only=self.teacher_only)
+        if kwargs.get("update_fields") is None:
+            # Wagtail indexes a page on post_save, before its files are saved with it: index
+            # again so that the text of the files is found.
+            index.insert_or_update_object(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
