@@ -9,7 +9,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, PageManager, PageQuerySet, TranslatableMixin
 from wagtail.search import index
@@ -19,6 +19,7 @@ from core.mixins import DatedMixin, IntroductionMixin, SectionIndexMixin
 from core.models import BasePage
 
 from .filters import AlbumFilterForm
+from .panels import PhotosInlinePanel
 
 #: Thumbnails loaded at once: what a phone shows above the fold; the rest load as they scroll in.
 EAGER_THUMBNAILS = 6
@@ -75,7 +76,7 @@ class FestivalAlbumPage(RoutablePageMixin, DatedMixin, BasePage):
             heading=_("Festival or event"),
         ),
         FieldPanel("introduction"),
-        InlinePanel("photos", heading=_("Photos"), label=_("Photo")),
+        PhotosInlinePanel("photos", heading=_("Photos"), label=_("Photo")),
     ]
     search_fields = [
         *BasePage.search_fields,
