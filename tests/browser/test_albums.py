@@ -119,3 +119,46 @@ def test_a_photo_page_without_javascript(live_server, album, browser, artifacts_
     page.get_by_role("link", name="Next photo").or_(page.locator('a[rel="next"]')).first.click()
     assert page.url.endswith(f"{album.url}photo/8/")
     context.close()
+
+
+def test_mongolian_album_reads_vertically_in_the_lightbox(live_server, browser, page_errors, axe, artifacts_dir):
+    from wagtail.models import Locale, Page, Site
+
+    from devtools.demo.albums import CAPTIONS, TEXTS
+    from devtools.demo.localize import translate
+    from devtools.demo.translations import MONGOLIAN
+
+    chinese = Locale.get_default()
+    home = HomePageFactory(parent=Page.get_first_root_node(), slug="mn-albums-home", locale=chinese)
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    index = AlbumIndexPageFactory(parent=home, title="节日相册")
+    album = FestivalAlbumPageFactory(parent=index, title="2025年阿吉拉沁社区那达慕", event_name="那达慕")
+    for number, caption in enumerate(list(CAPTIONS)[4:], start=1):
+        data = draw_picture(f"naadam-{number}", (1600, 1067))
+        image = Image.objects.create(title=f"naadam-{number}", file=ImageFile(io.BytesIO(data), name=f"n{number}.jpg"))
+        album.photos.add(AlbumPhoto(image=image, caption=caption, photographer="王丽", sort_order=number))
+    album.save_revision().publish()
+    MONGOLIAN.update(CAPTIONS)
+    MONGOLIAN.update(TEXTS)
+    mongolian = Locale.objects.get(language_code="mn-mong")
+    for page in (home, index, album):
+        translated, _created, _missing = translate(page, mongolian)
+    Client().get(translated.url)
+
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="mn-CN")
+    page = context.new_page()
+    page.on("pageerror", lambda error: page_errors.append(str(error)))
+    page.goto(live_server.url + translated.url, wait_until="networkidle")
+    assert page.locator("main.vertical-main").count() == 1
+    page.screenshot(path=artifacts_dir / "mn-album-390x844.png")
+    page.locator("[data-lightbox-item]").first.click()
+    caption = page.locator(".lightbox__caption")
+    assert CAPTIONS["邻里一起品尝手把肉"] in caption.text_content()  # the caption in Mongolian
+    assert caption.evaluate("element => getComputedStyle(element).writingMode") == "vertical-lr"
+    page.wait_for_function("document.querySelector('[data-lightbox-image]').complete")
+    page.screenshot(path=artifacts_dir / "mn-album-lightbox-390x844.png")
+    assert serious_violations(axe, page) == []
+    assert page_errors == []
+    context.close()
