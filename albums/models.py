@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -32,7 +32,9 @@ class AlbumQuerySet(PageQuerySet):
 
     def for_listing(self) -> AlbumQuerySet:
         """Everything an album card shows (its cover among them) in a fixed number of queries."""
-        covers = AlbumPhoto.objects.filter(is_cover=True).select_related("image")
+        # One photo per album: the one marked as cover, else the first.
+        first = AlbumPhoto.objects.filter(page=OuterRef("page")).order_by("-is_cover", "sort_order").values("pk")[:1]
+        covers = AlbumPhoto.objects.filter(pk=Subquery(first)).select_related("image")
         return self.select_related("place", "social_image").prefetch_related(
             Prefetch("photos", queryset=covers, to_attr="cover_photos"), "cover_photos__image__renditions"
         )

@@ -116,3 +116,27 @@ def test_home_page_shows_the_latest_album(client, home, index):
 
     assert "新相册" in html and "旧相册" not in html
     assert isinstance(home.specific, HomePage)
+
+
+def test_reordering_photos_changes_their_order_on_the_page(client, index):
+    album = FestivalAlbumPageFactory(parent=index)
+    photos = add_photos(album, 3)
+    draft = album.get_latest_revision_as_object()
+    for photo, position in zip(draft.photos.all(), [2, 0, 1], strict=True):  # as InlinePanel's drag and drop saves it
+        photo.sort_order = position
+    draft.save_revision().publish()
+
+    html = client.get(album.url).content.decode()
+
+    assert html.index("照片说明2") < html.index("照片说明3") < html.index("照片说明1")
+    assert len(photos) == 3
+
+
+def test_album_card_uses_the_first_photo_when_none_is_the_cover(client, index):
+    album = FestivalAlbumPageFactory(parent=index, title="无封面相册")
+    first = add_photos(album, 2)[0]
+
+    (listed,) = index.albums().for_listing()
+
+    assert listed.cover.caption == first.caption
+    assert listed.get_listing_image().pk == first.image_id
