@@ -152,3 +152,17 @@ def test_uploaded_photos_lose_gps_and_camera_exif_and_stand_upright(album):
             assert "exif" not in published.info or not published.info["exif"] or GPS_TAG not in exif
     with image.file.open() as file:
         assert GPS_TAG not in PillowImage.open(io.BytesIO(file.read())).getexif()  # nor in the original
+
+
+def test_wagtails_multiple_upload_refuses_a_truncated_jpeg_and_strips_gps(admin_client):
+    url = reverse("wagtailimages:add_multiple")
+    refused = admin_client.post(url, {"files[]": upload("cut.jpg", jpeg_bytes(size=(400, 300))[:600])})
+    accepted = admin_client.post(
+        url, {"files[]": upload("gps.jpg", jpeg_bytes(size=(80, 40), exif=exif_with_gps_and_rotation()))}
+    )
+
+    assert refused.status_code == 200 and refused.json()["success"] is False
+    assert accepted.status_code == 200 and accepted.json()["success"] is True
+    (image,) = Image.objects.all()
+    with image.file.open() as file:
+        assert GPS_TAG not in PillowImage.open(io.BytesIO(file.read())).getexif()
