@@ -23,12 +23,15 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Renditions only: originals (original_images/) and documents (documents/, some for teachers
+    # only) are never served from /media/; documents go through Wagtail's checking view.
+    urlpatterns += static(f"{settings.MEDIA_URL}images/", document_root=settings.MEDIA_ROOT / "images")
 
 # Every public page lives under its language: /zh-hans/... and /mn-mong/...; "/" is sent to
 # the best match of Accept-Language by LocaleMiddleware.
 urlpatterns += i18n_patterns(
     path("search/", search_page, name="search"),
+    path("teachers/", include("materials.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 
+from albums.models import FestivalAlbumPage
 from campaigns.models import CampaignPage
 from core.mixins import HeroImageMixin
 from core.models import BasePage
@@ -14,7 +15,7 @@ LATEST_STORIES = 6
 
 
 class HomePage(HeroImageMixin, BasePage):
-    """A hero, the latest stories and the current campaign of one site and language."""
+    """A hero, the latest stories, the current campaign and the latest album of one site and language."""
 
     hero_text = models.TextField(_("hero text"), blank=True)
 
@@ -32,5 +33,8 @@ class HomePage(HeroImageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         stories = StoryPage.objects.live().public().descendant_of(self).newest_first().for_listing()
         context["latest_stories"] = stories[:LATEST_STORIES]
+        context["latest_album"] = (
+            FestivalAlbumPage.objects.live().public().descendant_of(self).newest_first().for_listing().first()
+        )
         context["current_campaign"] = CampaignPage.objects.live().public().descendant_of(self).current().first()
         return context

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "home",
     "stories",
     "campaigns",
+    "albums",
+    "materials",
     "search",
     "editorial",
     "wagtail_localize",
@@ -165,11 +167,24 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "石榴 Shiliu"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_DOCUMENT_MODEL = "core.SiteDocument"  # adds the extracted text of PDF and Word files for search
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+WAGTAILDOCS_EXTENSIONS = [
+    *("csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"),
+    *("jpg", "png", "mp3", "m4a", "ogg"),  # pictures and audio of the materials library
+]
+# Every document download goes through Wagtail's view, which checks collection view restrictions
+# (teacher-only materials, materials.access); never a redirect to a public storage address.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Teachers log in on the public site, not in the admin.
+LOGIN_URL = "materials_login"
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+# Image uploads: the limits every upload path checks (albums.validation decodes the whole image
+# with the same pixel limit, so a decompression bomb or a truncated file is refused, not saved).
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-# Wagtail's default, stated: the admin upload and images embedded in imported files both obey it.
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 128_000_000
+# Images: one size and pixel limit for every way an image arrives (the admin upload, album
+# uploads, images inside imported Word files): 60 megapixels is any phone or camera, not a bomb.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "albums.forms.SafeImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILSEARCH_HITS_MAX_AGE = 30
 # Passing the final review records the reviewers in the byline, then publishes (editorial app).

@@ -1,4 +1,4 @@
-"""Load the demo site: home page, stories, campaigns, places, groups and an admin login.
+"""Load the demo site: home page, stories, campaigns, albums, materials, places, groups, admin and teacher logins.
 
 Idempotent: running it again updates what it made and creates nothing twice.
 """
@@ -14,10 +14,12 @@ from wagtail.models import Locale, Page, Site
 
 from campaigns.models import CampaignIndexPage, CampaignPage
 from core.models import SiteSettings
+from devtools.demo.albums import load_albums
 from devtools.demo.campaigns import CAMPAIGNS
 from devtools.demo.editorial import load_editorial_demo
 from devtools.demo.images import demo_image
 from devtools.demo.localize import load_mongolian_translations
+from devtools.demo.materials import load_materials
 from devtools.demo.stories import STORIES
 from devtools.demo.taxonomy import ETHNIC_GROUPS, PLACES, THEMES
 from devtools.demo.translations import ADDRESS_MONGOLIAN, ORGANISATION_NAME_MONGOLIAN
@@ -50,6 +52,10 @@ class Command(BaseCommand):
         self.load_campaigns(home)
         self.step("Mongolian translations, made with wagtail-localize")
         load_mongolian_translations(self)
+        self.step("Festival albums, with Mongolian captions")
+        load_albums(self, home)
+        self.step("Materials library for schools")
+        load_materials(self, home, teacher_login=not options["no_admin"])
         if not options["no_admin"]:
             self.step("Admin login")
             self.load_admin()

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MaterialsConfig(AppConfig):
+    name = "materials"
+    verbose_name = _("Materials for schools")
