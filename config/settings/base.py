@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "home",
     "stories",
     "campaigns",
+    "classroom",
     "search",
     "editorial",
     "wagtail_localize",
