@@ -244,7 +244,7 @@ def find_occurrences(
     start, end = local_range(first_day, last_day)
     found: list[Occurrence] = []
     for course in courses_for(parent, filters).filter(schedule_rules__start_date__lt=end.date()).distinct():
-        found.extend(course_occurrences(course, start, end, limit))
+        found.extend(course_occurrences(course, start, end, limit + 1))
         if len(found) > limit:
             break
     events = events_for(parent, filters).filter(start_date__lt=end.date(), end_date__gte=start.date())
