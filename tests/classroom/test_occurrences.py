@@ -96,7 +96,12 @@ def test_sessions_near_midnight_stay_on_their_shanghai_day(calendar_page):
                 "end_time": datetime.time(23, 59),
                 "rrule": "FREQ=DAILY;COUNT=2",
             },
-            {"start_date": D(2026, 4, 1), "start_time": datetime.time(0, 15), "end_time": datetime.time(1, 0), "rrule": ""},
+            {
+                "start_date": D(2026, 4, 1),
+                "start_time": datetime.time(0, 15),
+                "end_time": datetime.time(1, 0),
+                "rrule": "",
+            },
         ],
     )
 
@@ -126,7 +131,9 @@ def test_events_filters_and_kinds(calendar_page, home):
     elsewhere = PlaceFactory(name="东胜区", level=3)
     campaign = CampaignPageFactory(parent=CampaignIndexPageFactory(parent=home))
     course_with_rules(calendar_page, title="老年书法", place=community, audiences=["seniors"])
-    EventPageFactory(parent=calendar_page, title="那达慕", start_date=D(2026, 1, 10), end_date=D(2026, 1, 11), place=elsewhere)
+    EventPageFactory(
+        parent=calendar_page, title="那达慕", start_date=D(2026, 1, 10), end_date=D(2026, 1, 11), place=elsewhere
+    )
     EventPageFactory(
         parent=calendar_page, title="政策宣讲", start_date=D(2026, 1, 12), end_date=D(2026, 1, 12), campaign=campaign
     )
