@@ -61,7 +61,7 @@ class CoursePage(RoutablePageMixin, ActivityMixin, HeroImageMixin, BasePage):
         context.update(course_context(self, request))
         return context
 
-    @path("calendar.ics", name="ical")
+    @path("ical/", name="ical")
     def ical(self, request):
         from classroom.ical import course_feed_response
 
@@ -141,7 +141,7 @@ class EventPage(RoutablePageMixin, DateRangeMixin, ActivityMixin, HeroImageMixin
         context.update(event_context(self, request))
         return context
 
-    @path("event.ics", name="ical")
+    @path("ical/", name="ical")
     def ical(self, request):
         from classroom.ical import event_feed_response
 
@@ -171,7 +171,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexMixin, IntroductionMixin, Ba
             return response
         return self.render(request, context_overrides=context)
 
-    @path("calendar.ics", name="ical")
+    @path("ical/", name="ical")
     def ical(self, request):
         from classroom.ical import calendar_feed_response
 
