@@ -90,7 +90,13 @@ class EventPage(RoutablePageMixin, DateRangeMixin, ActivityMixin, HeroImageMixin
     )
     cancelled = models.BooleanField(_("cancelled"), default=False)
 
-    override_translatable_fields = [*ActivityMixin.activity_synchronised_fields, SynchronizedField("cancelled")]
+    # The campaign stays the Chinese one in a translation: CampaignPage.activities() matches by
+    # translation key, so a Mongolian event shows on the Mongolian campaign page too.
+    override_translatable_fields = [
+        *ActivityMixin.activity_synchronised_fields,
+        SynchronizedField("cancelled"),
+        SynchronizedField("campaign"),
+    ]
 
     content_panels = [
         *BasePage.content_panels,

@@ -1,4 +1,4 @@
-"""Load the demo site: home page, stories, campaigns, places, groups and an admin login.
+"""Load the demo site: home page, stories, campaigns, classroom, places, groups and an admin login.
 
 Idempotent: running it again updates what it made and creates nothing twice.
 """
@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page, Site
 from campaigns.models import CampaignIndexPage, CampaignPage
 from core.models import SiteSettings
 from devtools.demo.campaigns import CAMPAIGNS
+from devtools.demo.classroom import load_classroom_demo
 from devtools.demo.editorial import load_editorial_demo
 from devtools.demo.images import demo_image
 from devtools.demo.localize import load_mongolian_translations
@@ -50,6 +51,8 @@ class Command(BaseCommand):
         self.load_campaigns(home)
         self.step("Mongolian translations, made with wagtail-localize")
         load_mongolian_translations(self)
+        self.step("Red Pomegranate Classroom: courses, events and campaign activities, in both languages")
+        load_classroom_demo(self, home)
         if not options["no_admin"]:
             self.step("Admin login")
             self.load_admin()
