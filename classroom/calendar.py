@@ -21,6 +21,8 @@ from classroom.models import CoursePage, EventPage
 VIEWS = ("agenda", "week", "month")
 AGENDA_DAYS = 28
 AGENDA_LIMIT = 300
+#: Sessions listed in a day of the month grid and of the week; the rest are a link to that day.
+SHOWN_PER_DAY = {"month": 3, "week": 20}
 
 
 class CalendarRequestError(Exception):
@@ -42,6 +44,9 @@ class Day:
     occurrences: list
     is_today: bool = False
     in_month: bool = True
+    shown: list = dataclasses.field(default_factory=list)
+    more: int = 0
+    more_link: str = ""
 
     @property
     def is_past(self) -> bool:
@@ -105,6 +110,11 @@ def calendar_context(index, request) -> dict:
     limit = AGENDA_LIMIT if view == "agenda" else service.MAX_OCCURRENCES
     found, truncated = service.find_occurrences(index, first, last, filters, limit=limit)
     by_day = group_by_day(found, first, last)
+    urls: dict[int, str] = {}
+    for occurrence in found:  # one URL per page, not per session
+        if occurrence.page.pk not in urls:
+            urls[occurrence.page.pk] = occurrence.page.get_url(request)
+        occurrence.url = urls[occurrence.page.pk]
     kept = {name: query[name] for name in (*CalendarFilterForm.FIELDS, "view") if query.get(name)}
     base = QueryDict(mutable=True)
     base.update(kept)
@@ -135,11 +145,22 @@ def calendar_context(index, request) -> dict:
         for day in days:
             day.is_today = day.date == today
             day.in_month = day.date.month == anchor.month
+        shorten(days, SHOWN_PER_DAY["month"], base)
         context["weeks"] = [days[n : n + 7] for n in range(0, len(days), 7)]
         context["weekday_names"] = [day.date for day in days[:7]]
     else:
         context["days"] = [Day(day, items, is_today=day == today) for day, items in sorted(by_day.items())]
+        shorten(context["days"], SHOWN_PER_DAY.get(view, limit), base)
     return context
+
+
+def shorten(days: list[Day], shown: int, base: QueryDict) -> None:
+    """Keep ``shown`` occurrences a day; the rest become a link to that day's agenda."""
+    for day in days:
+        day.shown = day.occurrences[:shown]
+        day.more = len(day.occurrences) - len(day.shown)
+        if day.more:
+            day.more_link = link(base, view=None, date=day.date.isoformat())
 
 
 def feed_url(page, request, query: str = "") -> str:

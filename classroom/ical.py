@@ -127,7 +127,7 @@ def rule_properties(rule: ScheduleRule) -> tuple[list, list, list]:
                 until = until[0]
                 if not isinstance(until, datetime.datetime):
                     until = datetime.datetime.combine(until, datetime.time(23, 59, 59))
-                recur["UNTIL"] = [recurrence.aware(until.replace(tzinfo=None)).astimezone(datetime.UTC)]
+                recur["UNTIL"] = [recurrence.zoned(until.replace(tzinfo=None)).astimezone(datetime.UTC)]
             rrules.append(recur)
         else:
             moments = []
@@ -135,7 +135,7 @@ def rule_properties(rule: ScheduleRule) -> tuple[list, list, list]:
                 moment = vDDDTypes.from_ical(part)
                 if not isinstance(moment, datetime.datetime):
                     moment = datetime.datetime.combine(moment, rule.start_time)
-                moments.append(recurrence.aware(moment.replace(tzinfo=None)))
+                moments.append(recurrence.zoned(moment.replace(tzinfo=None)))
             (rdates if name == "RDATE" else exdates).append(moments)
     return rrules, rdates, exdates
 
@@ -148,7 +148,7 @@ def course_events(course: CoursePage, request) -> list[Event]:
         uid = rule_uid(course, rule)
         master = base_event(course, uid, request)
         recurring = bool(recurrence.normalise_rule_text(rule.rrule))
-        start = recurrence.aware(rule.dtstart)
+        start = recurrence.zoned(rule.dtstart)
         master.add("dtstart", start)
         master.add("dtend", start + rule.duration)
         master.add("status", "CONFIRMED")
@@ -161,7 +161,7 @@ def course_events(course: CoursePage, request) -> list[Event]:
                 target = master  # a one-off session is changed in place
             else:
                 target = base_event(course, uid, request)
-                target.add("recurrence-id", recurrence.aware(planned))
+                target.add("recurrence-id", recurrence.zoned(planned))
                 overrides.append(target)
             cancelled = exception.action == ScheduleException.Action.CANCEL
             new_start = planned
@@ -176,8 +176,8 @@ def course_events(course: CoursePage, request) -> list[Event]:
             )
             for name in ("dtstart", "dtend", "status", "location", "description"):
                 target.pop(name, None)
-            target.add("dtstart", recurrence.aware(new_start))
-            target.add("dtend", recurrence.aware(max(new_end, new_start)))
+            target.add("dtstart", recurrence.zoned(new_start))
+            target.add("dtend", recurrence.zoned(max(new_end, new_start)))
             target.add("status", "CANCELLED" if cancelled else "CONFIRMED")
             place = location(course, exception.venue)
             if place:
@@ -204,8 +204,8 @@ def event_component(page: EventPage, request) -> Event:
     event = base_event(page, event_uid(page), request)
     start, end = page.start_end()
     if isinstance(start, datetime.datetime):
-        event.add("dtstart", recurrence.aware(start))
-        event.add("dtend", recurrence.aware(end))
+        event.add("dtstart", recurrence.zoned(start))
+        event.add("dtend", recurrence.zoned(end))
     else:
         event.add("dtstart", start)
         event.add("dtend", end)

@@ -42,6 +42,8 @@ class Occurrence:
     rule: ScheduleRule | None = None
     #: The planned start (naive local) of a moved or changed session: its RECURRENCE-ID.
     original_start: datetime.datetime | None = None
+    #: The page's URL, filled once per page by the calendar (not a query per session).
+    url: str = ""
 
     @property
     def is_past(self) -> bool:
@@ -49,13 +51,15 @@ class Occurrence:
 
     @property
     def start_date(self) -> datetime.date:
-        return timezone.localtime(self.start, recurrence.TIME_ZONE).date()
+        return self.start.date()  # start and end are at Shanghai's offset already
 
     def days(self) -> list[datetime.date]:
         """The local dates the occurrence covers (several for a multi-day event)."""
-        first = self.start_date
-        last = timezone.localtime(self.end - datetime.timedelta(microseconds=1), recurrence.TIME_ZONE).date()
-        return [first + datetime.timedelta(days=n) for n in range(max((last - first).days, 0) + 1)]
+        first = self.start.date()
+        last = (self.end - datetime.timedelta(microseconds=1)).date()
+        if last <= first:
+            return [first]
+        return [first + datetime.timedelta(days=n) for n in range((last - first).days + 1)]
 
 
 @dataclasses.dataclass(frozen=True)
