@@ -172,3 +172,24 @@ def test_sitemap_lists_courses_and_events(client, course, event):
     xml = client.get("/sitemap.xml").content.decode()
 
     assert course.full_url in xml and event.full_url in xml
+
+
+def test_month_grid_shows_three_sessions_a_day_and_links_the_rest(client, calendar_page, today):
+    for hour in range(8, 13):
+        course_with_rules(
+            calendar_page,
+            title=f"课程{hour}",
+            rules=[
+                {
+                    "start_date": today,
+                    "start_time": datetime.time(hour, 0),
+                    "end_time": datetime.time(hour, 30),
+                    "rrule": "",
+                }
+            ],
+        )
+
+    html = client.get("/zh-hans/events/", {"view": "month", "date": today.isoformat()}).content.decode()
+
+    assert "课程8" in html and "课程10" in html and "课程11" not in html
+    assert f'href="?date={today.isoformat()}"' in html and "还有2项" in html
