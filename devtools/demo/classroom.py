@@ -9,6 +9,7 @@ feeds' UIDs stay the same) and creates nothing twice.
 from __future__ import annotations
 
 import datetime
+import re
 import uuid
 
 from django.utils import timezone
@@ -26,9 +27,15 @@ NNBSP = "\u202f"
 ADDRESS = "{place}，{venue}"
 
 
+CASE_SUFFIX = re.compile(
+    "(?<=[\u1820-\u1878\u180e]) (ᠢᠶᠠᠷ|ᠢᠶᠡᠷ|ᠢᠶᠠᠨ|ᠢᠶᠡᠨ|ᠶᠢᠨ|ᠪᠠᠷ|ᠪᠡᠷ|ᠠᠴᠠ|ᠡᠴᠡ|ᠲᠠᠢ|ᠲᠡᠢ|ᠪᠠᠨ|ᠪᠡᠨ|ᠲᠠᠨ|ᠳᠤ|ᠳᠦ|ᠲᠤ|ᠲᠦ|ᠶᠢ|ᠤᠨ|ᠦᠨ|ᠢ|ᠤ|ᠦ)(?=[\\s\u1802\u1803\u1804]|$)"
+)
+
+
 def m(text: str) -> str:
-    """Mongolian written here with "+" for the narrow no-break space before a case suffix."""
-    return text.replace("+", NNBSP)
+    """Mongolian written here with "+" for the narrow no-break space before a case suffix;
+    a case suffix typed after a plain space is joined the same way."""
+    return CASE_SUFFIX.sub(NNBSP + r"\1", text.replace("+", NNBSP))
 
 
 VENUES = {
@@ -253,7 +260,7 @@ for _event in [*EVENTS, *CAMPAIGN_EVENTS]:
 CLASSROOM_MONGOLIAN[EVENT_SUMMARY[0]] = m(EVENT_SUMMARY[1])
 for _place in {item["place"] for item in COURSES} | {e[-2] for e in [*EVENTS, *CAMPAIGN_EVENTS]}:
     for _venue in VENUES:
-        CLASSROOM_MONGOLIAN[ADDRESS.format(place=_place, venue=_venue)] = f"{MONGOLIAN[_place]}᠂ {VENUES[_venue]}"
+        CLASSROOM_MONGOLIAN[ADDRESS.format(place=_place, venue=_venue)] = m(f"{MONGOLIAN[_place]}᠂ {VENUES[_venue]}")
 CLASSROOM_MONGOLIAN["改在下午上课"] = m("ᠦᠳᠡ+ᠶᠢᠨ ᠬᠣᠶᠢᠨ᠎ᠠ ᠬᠢᠴᠢᠶᠡᠯᠯᠡᠨ᠎ᠡ")
 CLASSROOM_MONGOLIAN["老师外出培训，本次停课"] = m("ᠪᠠᠭᠰᠢ ᠰᠤᠷᠭᠠᠯᠲᠠ+ᠳᠤ ᠶᠠᠪᠤᠭᠰᠠᠨ ᠲᠤᠯᠠ ᠡᠨᠡ ᠤᠳᠠᠭ᠎ᠠ ᠬᠢᠴᠢᠶᠡᠯ ᠦᠭᠡᠢ")
 
