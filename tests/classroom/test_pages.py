@@ -193,3 +193,29 @@ def test_month_grid_shows_three_sessions_a_day_and_links_the_rest(client, calend
 
     assert "课程8" in html and "课程10" in html and "课程11" not in html
     assert f'href="?date={today.isoformat()}"' in html and "还有2项" in html
+
+
+def test_month_view_query_count_does_not_grow_with_sessions(
+    client, calendar_page, today, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = f"/zh-hans/events/?view=month&date={today.isoformat()}"
+    course_with_rules(calendar_page, title="单次课", place=PlaceFactory(), rules=[{"start_date": today, "rrule": ""}])
+    client.get(url)  # warm the site and locale caches
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for number in range(6):
+        course_with_rules(
+            calendar_page,
+            title=f"天天课{number}",
+            place=PlaceFactory(),
+            rules=[{"start_date": today - datetime.timedelta(days=40), "rrule": "FREQ=DAILY"}],
+            exceptions=[{"date": today, "action": ScheduleException.Action.CANCEL}],
+        )
+    EventPageFactory(parent=calendar_page, start_date=today, end_date=today)
+
+    with django_assert_max_num_queries(len(few)):
+        response = client.get(url)
+    assert response.status_code == 200 and response.content.decode().count("month__items") > 25
