@@ -15,6 +15,7 @@ Expansion is always bounded: by the requested range, and by :data:`MAX_OCCURRENC
 from __future__ import annotations
 
 import datetime
+import functools
 import itertools
 import re
 from zoneinfo import ZoneInfo
@@ -64,8 +65,12 @@ def normalise_rule_text(text: str) -> str:
     return "\n".join(lines)
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_rule(text: str, dtstart: datetime.datetime) -> du_rrule.rruleset:
     """A dateutil rule set for ``text`` starting at the naive local ``dtstart``.
+
+    Cached: a calendar page expands the same rules on every request, and a rule set is only
+    read (each expansion iterates it afresh).
 
     Raises:
         RuleError: when the text is not a rule this site accepts (unknown property,
@@ -122,15 +127,24 @@ def expand(
 
     A rule without an end is only walked up to ``end``; an invalid rule yields nothing
     (the edit form refuses it, so this only protects pages saved before a rule change).
+    Results are cached in the process by rule, first session and range: the same month is
+    asked for again and again, and a change to a rule changes its text or first session.
     """
+    return list(_expand(text, dtstart, start, end, limit))
+
+
+@functools.lru_cache(maxsize=8192)
+def _expand(
+    text: str, dtstart: datetime.datetime, start: datetime.datetime, end: datetime.datetime, limit: int
+) -> tuple[datetime.datetime, ...]:
     if not normalise_rule_text(text):
-        return [dtstart] if start <= dtstart < end else []
+        return (dtstart,) if start <= dtstart < end else ()
     try:
         rules = parse_rule(text, dtstart)
         found = rules.xafter(start, inc=True)
-        return list(itertools.islice(itertools.takewhile(lambda moment: moment < end, found), limit))
+        return tuple(itertools.islice(itertools.takewhile(lambda moment: moment < end, found), limit))
     except (RuleError, ValueError, OverflowError):
-        return []
+        return ()
 
 
 def occurs_on(text: str, dtstart: datetime.datetime, day: datetime.date) -> datetime.datetime | None:
