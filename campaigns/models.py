@@ -58,6 +58,30 @@ class CampaignPage(DateRangeMixin, BasePage):
         verbose_name = _("campaign")
         verbose_name_plural = _("campaigns")
 
+    def activities(self):
+        """Live events of this campaign in the page's language, soonest first.
+
+        Events point at their campaign with a foreign key whose reverse relation is named
+        ``events`` (classroom's EventPage, the layer above): the campaign reads that relation
+        and never imports the app. A Mongolian event may still point at the Chinese campaign,
+        so events are matched by the campaign's translation key. Empty when no app declares it.
+        """
+        relation = getattr(type(self), "events", None)
+        if relation is None:
+            return []
+        events = relation.rel.related_model.objects.live().public()
+        return events.filter(locale_id=self.locale_id, campaign__translation_key=self.translation_key).order_by(
+            "start_date", "pk"
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        events = list(self.activities())
+        context["coming_events"] = [event for event in events if event.end_date >= today]
+        context["past_events"] = [event for event in events if event.end_date < today][::-1]
+        return context
+
 
 class CampaignIndexPage(SectionIndexMixin, IntroductionMixin, BasePage):
     """Lists campaigns, current and coming first, then past ones; a section with its own reviewers."""

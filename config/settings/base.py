@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "home",
     "stories",
     "campaigns",
+    "classroom",
     "albums",
     "materials",
     "search",

@@ -7,7 +7,7 @@ Translation.save_target() builds and publishes the Mongolian page or snippet. Ru
 again updates the same translations: nothing is created twice.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from django.db.models import Model
 
@@ -33,21 +33,24 @@ TOOL_NAME = "Shiliu demo"
 SEGMENT_MODELS = (StringSegment, TemplateSegment, RelatedObjectSegment, OverridableSegment)
 
 
-def mongolian_for(text: str) -> str | None:
+def mongolian_for(text: str, extra: Mapping[str, str] | None = None) -> str | None:
     """The Mongolian for a Chinese source string; Latin and digits stay; None when unknown."""
     if text in MONGOLIAN:
         return MONGOLIAN[text]
+    if extra and text in extra:
+        return extra[text]
     if text.isascii():
         return text  # slugs and figures such as 10,600
     return None
 
 
-def translate(instance: Model, locale: Locale) -> tuple[Model, bool, int]:
+def translate(instance: Model, locale: Locale, extra: Mapping[str, str] | None = None) -> tuple[Model, bool, int]:
     """Translate one page or snippet into ``locale`` with the demo texts and publish it.
 
     Args:
         instance: the Chinese original (a page or a TranslatableMixin snippet).
         locale: the target locale, Mongolian.
+        extra: more Chinese-to-Mongolian texts beside devtools.demo.translations (classroom's).
     Returns:
         (the translated instance, whether it was created, how many strings stayed Chinese).
     """
@@ -59,7 +62,7 @@ def translate(instance: Model, locale: Locale) -> tuple[Model, bool, int]:
     )
     missing = 0
     for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        text = mongolian_for(segment.string.data)
+        text = mongolian_for(segment.string.data, extra)
         if text is None:
             missing += 1
             continue

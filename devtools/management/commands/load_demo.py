@@ -1,4 +1,4 @@
-"""Load the demo site: home page, stories, campaigns, albums, materials, places, groups, admin and teacher logins.
+"""Load the demo site: home, stories, campaigns, classroom, albums, materials, places, groups and logins.
 
 Idempotent: running it again updates what it made and creates nothing twice.
 """
@@ -16,6 +16,7 @@ from campaigns.models import CampaignIndexPage, CampaignPage
 from core.models import SiteSettings
 from devtools.demo.albums import load_albums
 from devtools.demo.campaigns import CAMPAIGNS
+from devtools.demo.classroom import load_classroom_demo
 from devtools.demo.editorial import load_editorial_demo
 from devtools.demo.images import demo_image
 from devtools.demo.localize import load_mongolian_translations
@@ -52,6 +53,8 @@ class Command(BaseCommand):
         self.load_campaigns(home)
         self.step("Mongolian translations, made with wagtail-localize")
         load_mongolian_translations(self)
+        self.step("Red Pomegranate Classroom: courses, events and campaign activities, in both languages")
+        load_classroom_demo(self, home)
         self.step("Festival albums, with Mongolian captions")
         load_albums(self, home)
         self.step("Materials library for schools")
