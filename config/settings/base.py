@@ -179,13 +179,13 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 LOGIN_URL = "materials_login"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
-# Image uploads: the limits every upload path checks (albums.validation decodes the whole image
+# Image uploads: the limits every upload path checks (core.images decodes the whole image
 # with the same pixel limit, so a decompression bomb or a truncated file is refused, not saved).
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Images: one size and pixel limit for every way an image arrives (the admin upload, album
 # uploads, images inside imported Word files): 60 megapixels is any phone or camera, not a bomb.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
-WAGTAILIMAGES_IMAGE_FORM_BASE = "albums.forms.SafeImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.images.SafeImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILSEARCH_HITS_MAX_AGE = 30
 # Passing the final review records the reviewers in the byline, then publishes (editorial app).

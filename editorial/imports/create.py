@@ -21,7 +21,6 @@ from typing import Any
 
 from PIL import Image as PILImage
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -31,10 +30,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail.images import get_image_model
-from wagtail.images.fields import WagtailImageField
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from core.images import SafeImageField, max_image_pixels
 from core.mixins import ImportTargetMixin
 from textkit.limits import Deadline, LimitExceeded
 from textkit.slugs import pinyin_slug
@@ -100,13 +99,13 @@ def _prepare_image_bytes(data: bytes) -> tuple[bytes, str]:
 
     Formats browsers cannot show are converted to PNG. The pixel count is checked from the
     image header before any pixel is decoded; the result goes through the same checks as
-    the admin's image upload (Wagtail's image field: type, WAGTAILIMAGES_MAX_UPLOAD_SIZE,
-    WAGTAILIMAGES_MAX_IMAGE_PIXELS).
+    the admin's image upload (core.images.SafeImageField: type, WAGTAILIMAGES_MAX_UPLOAD_SIZE,
+    WAGTAILIMAGES_MAX_IMAGE_PIXELS, the whole image decoded, EXIF and XMP removed).
 
     Raises:
         ImageRefused: unreadable, or past a limit.
     """
-    max_pixels = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 128_000_000)
+    max_pixels = max_image_pixels()
     try:
         with PILImage.open(io.BytesIO(data)) as picture:
             width, height = picture.size
@@ -126,10 +125,11 @@ def _prepare_image_bytes(data: bytes) -> tuple[bytes, str]:
     except Exception as error:  # Pillow cannot read EMF/WMF drawings and the like
         raise ImageRefused(_("It is not an image the site can show.")) from error
     try:
-        WagtailImageField().clean(SimpleUploadedFile(f"image.{extension}", data))
+        checked = SafeImageField().clean(SimpleUploadedFile(f"image.{extension}", data))
     except ValidationError as error:
         raise ImageRefused(" ".join(error.messages)) from error
-    return data, extension
+    checked.seek(0)
+    return checked.read(), extension
 
 
 def alt_text_for(embedded: EmbeddedImage) -> str:

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import TaskState
+from wagtail.users.models import UserProfile
 
 from stories.models import StoryPage
 from tests.editorial.conftest import denied
@@ -144,6 +145,9 @@ def test_the_upload_result_lists_each_files_warnings_and_refuses_a_hostile_file(
         parts=[comments_part({0: "请核对日期"})],
         header="阿吉拉沁社区简报",
     )
+    profile = UserProfile.get_for_user(people["editor_a"])
+    profile.preferred_language = "en"  # the reasons are read as written; their Chinese is in the catalogue
+    profile.save()
     client.force_login(people["editor_a"])
 
     response = client.post(

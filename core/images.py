@@ -1,4 +1,4 @@
-"""One check for every uploaded photo: the album's bulk upload and the admin's own image form.
+"""One check for every image that arrives: the admin's image form, album uploads, imported files.
 
 Wagtail's image field already refuses unknown extensions, a format that does not match its
 extension, files over WAGTAILIMAGES_MAX_UPLOAD_SIZE and images over WAGTAILIMAGES_MAX_IMAGE_PIXELS
@@ -18,7 +18,11 @@ from PIL import ImageOps, UnidentifiedImageError
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.images.fields import WagtailImageField
+from wagtail.images.forms import BaseImageForm
 
 TOO_MANY_PIXELS = _("This image has too many pixels to be processed safely (the limit is %(limit)s megapixels).")
 DAMAGED = _("This image is damaged or incomplete and cannot be read. Export it again and upload the new file.")
@@ -90,3 +94,38 @@ def strip_metadata(file: IO[bytes]) -> bytes | None:
             return output.getvalue()
     finally:
         file.seek(0)
+
+
+def without_metadata(upload):
+    """``upload``, or a copy of it without EXIF and XMP when it had them (see strip_metadata)."""
+    data = strip_metadata(upload)
+    if data is None:
+        return upload
+    return SimpleUploadedFile(upload.name, data, content_type=getattr(upload, "content_type", None))
+
+
+class SafeImageField(WagtailImageField):
+    """Wagtail's image field, plus: a file Pillow cannot read is refused (Wagtail lets the
+    error through as a 500), the whole image is decoded (:func:`check_decodes`) and EXIF is removed."""
+
+    def clean(self, data, initial=None):
+        try:
+            file = super().clean(data, initial)
+        except (OSError, SyntaxError, ValueError):
+            raise ValidationError(DAMAGED, code="damaged_image") from None
+        if file is None or file is initial or getattr(file, "_committed", False):
+            return file
+        check_decodes(file)
+        return without_metadata(file)
+
+
+class SafeImageForm(BaseImageForm):
+    """Wagtail's image form (WAGTAILIMAGES_IMAGE_FORM_BASE) with the file checked by SafeImageField."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if field is not None and not isinstance(field, SafeImageField):
+            self.fields["file"] = SafeImageField(
+                label=field.label, required=field.required, help_text=field.help_text, widget=field.widget
+            )
