@@ -7,9 +7,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail import blocks
 from wagtail.models import Locale, Page, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -155,8 +155,10 @@ class CampaignPage(DateRangeMixin, BasePage):
             if pk in keys:
                 order.setdefault(keys[pk][0], len(order))
         model = ContentType.objects.get_for_id(next(iter(keys.values()))[1]).model_class()
-        stories = model.objects.live().public().filter(
-            translation_key__in=list(order), locale_id__in={self.locale_id, Locale.get_default().pk}
+        stories = (
+            model.objects.live()
+            .public()
+            .filter(translation_key__in=list(order), locale_id__in={self.locale_id, Locale.get_default().pk})
         )
         if hasattr(stories, "for_listing"):
             stories = stories.for_listing()
@@ -173,9 +175,13 @@ class CampaignPage(DateRangeMixin, BasePage):
         if relation is None:
             return []
         model = relation.rel.related_model
-        materials = model.objects.live().public().filter(
-            related_page__translation_key=self.translation_key,
-            locale_id__in={self.locale_id, Locale.get_default().pk},
+        materials = (
+            model.objects.live()
+            .public()
+            .filter(
+                related_page__translation_key=self.translation_key,
+                locale_id__in={self.locale_id, Locale.get_default().pk},
+            )
         )
         if hasattr(materials, "for_listing"):
             materials = materials.for_listing()
