@@ -8,7 +8,7 @@ from wagtail import blocks
 class PartnerBlock(blocks.StructBlock):
     """A partner organisation of a campaign, with an optional link to its site."""
 
-    name = blocks.CharBlock(label=_("Name"), max_length=120)
+    name = blocks.CharBlock(label=_("Organisation name"), max_length=120)
     link = blocks.URLBlock(label=_("Link"), required=False)
 
     class Meta:
