@@ -142,8 +142,12 @@ class CampaignPage(DateRangeMixin, BasePage):
         ``for_listing()`` (when it has one) fetches what a card shows: three queries plus
         that method's prefetches, however many stories are chosen.
         """
-        chosen = [block.value for block in self.related_stories if block.block_type == "story"]
-        chosen_ids = [value.pk if isinstance(value, Page) else value for value in chosen if value]
+        # The raw data holds the chosen ids: no query to load pages only to read their keys.
+        chosen_ids = [
+            block["value"]
+            for block in self.related_stories.raw_data
+            if block.get("type") == "story" and isinstance(block.get("value"), int)
+        ]
         if not chosen_ids:
             return []
         rows = Page.objects.filter(pk__in=chosen_ids).values_list("pk", "translation_key", "content_type_id")
