@@ -2,18 +2,29 @@
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import PageManager, PageQuerySet
+from wagtail.models import Locale, Page, PageManager, PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
-from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, FiguresBlock
+from core.i18n import prefer_locale
 from core.mixins import DateRangeMixin, IntroductionMixin, SectionIndexMixin
 from core.models import BasePage
+
+from .blocks import PartnersStreamBlock
+
+GOALS_FEATURES = ["bold", "ol", "ul", "link"]
+#: Stories are chosen by their page type's name: campaigns sit beside stories and never import it.
+STORY_PAGE_TYPE = "stories.StoryPage"
+MAX_RELATED_STORIES = 12
 
 
 class CampaignQuerySet(PageQuerySet):
@@ -35,22 +46,71 @@ class CampaignPage(DateRangeMixin, BasePage):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.UNITY_MONTH)
     theme = models.CharField(_("theme"), max_length=200, blank=True)
+    slogan = models.CharField(_("slogan"), max_length=200, blank=True)
+    goals = RichTextField(
+        _("goals"), blank=True, features=GOALS_FEATURES, help_text=_("What the campaign sets out to do, as a list.")
+    )
+    partners = StreamField(PartnersStreamBlock(), verbose_name=_("partner organisations"), blank=True)
     body = StreamField(BodyStreamBlock(), verbose_name=_("body"), blank=True)
-    results = RichTextField(_("summary of results"), blank=True, features=RICH_TEXT_FEATURES)
+    related_stories = StreamField(
+        [
+            (
+                "story",
+                blocks.PageChooserBlock(
+                    page_type=STORY_PAGE_TYPE,
+                    label=_("Story"),
+                    icon="doc-full",
+                    template="components/blocks/related_story_block.html",
+                    preview_value=None,
+                ),
+            )
+        ],
+        verbose_name=_("related stories"),
+        blank=True,
+        max_num=MAX_RELATED_STORIES,
+        help_text=_("Stories about this campaign; a translated page shows their translations where they exist."),
+    )
+    results = RichTextField(
+        _("summary of results"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Filled in after the campaign; shown once it is written."),
+    )
+    result_figures = StreamField(
+        [("figures", FiguresBlock())],
+        verbose_name=_("results in figures"),
+        blank=True,
+        max_num=1,
+        help_text=_("Activities held, people reached: filled in after the campaign."),
+    )
 
     END_BEFORE_START = _("A campaign cannot end before it starts.")
 
     objects = PageManager.from_queryset(CampaignQuerySet)()
+
+    # A translation keeps the source's chosen stories; the page shows each story's translation
+    # in the reader's language where one is live (see :meth:`stories`).
+    override_translatable_fields = [SynchronizedField("related_stories", overridable=False)]
 
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("kind"),
         *DateRangeMixin.date_range_panels,
         FieldPanel("theme"),
+        FieldPanel("slogan"),
+        FieldPanel("goals"),
+        FieldPanel("partners"),
         FieldPanel("body"),
-        FieldPanel("results"),
+        FieldPanel("related_stories"),
+        MultiFieldPanel([FieldPanel("results"), FieldPanel("result_figures")], heading=_("Results")),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("theme"), index.SearchField("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("theme"),
+        index.SearchField("slogan"),
+        index.SearchField("goals"),
+        index.SearchField("body"),
+    ]
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types: list[str] = []
 
@@ -74,12 +134,75 @@ class CampaignPage(DateRangeMixin, BasePage):
             "start_date", "pk"
         )
 
+    def stories(self) -> list[Page]:
+        """The chosen stories that are live and public, in the editors' order, each in the
+        page's language where a translation is live, else in the source language.
+
+        The story type is read from the chosen pages' content type, and its queryset's
+        ``for_listing()`` (when it has one) fetches what a card shows: three queries plus
+        that method's prefetches, however many stories are chosen.
+        """
+        # The raw data holds the chosen ids: no query to load pages only to read their keys.
+        chosen_ids = [
+            block["value"]
+            for block in self.related_stories.raw_data
+            if block.get("type") == "story" and isinstance(block.get("value"), int)
+        ]
+        if not chosen_ids:
+            return []
+        rows = Page.objects.filter(pk__in=chosen_ids).values_list("pk", "translation_key", "content_type_id")
+        keys = {pk: (key, content_type_id) for pk, key, content_type_id in rows}
+        if not keys:
+            return []
+        order = {}
+        for pk in chosen_ids:
+            if pk in keys:
+                order.setdefault(keys[pk][0], len(order))
+        model = ContentType.objects.get_for_id(next(iter(keys.values()))[1]).model_class()
+        stories = (
+            model.objects.live()
+            .public()
+            .filter(translation_key__in=list(order), locale_id__in={self.locale_id, Locale.get_default().pk})
+        )
+        if hasattr(stories, "for_listing"):
+            stories = stories.for_listing()
+        return sorted(prefer_locale(stories, self.locale_id), key=lambda story: order[story.translation_key])
+
+    def materials(self) -> list[Page]:
+        """Live, public materials linked to this campaign, by title, each in the page's language
+        where translated, else the source's; an empty list when no app declares them.
+
+        Materials point at a related page with a foreign key whose reverse relation is named
+        ``related_materials`` (materials' MaterialPage, a layer above): read by name, never imported.
+        """
+        relation = getattr(type(self), "related_materials", None)
+        if relation is None:
+            return []
+        model = relation.rel.related_model
+        materials = (
+            model.objects.live()
+            .public()
+            .filter(
+                related_page__translation_key=self.translation_key,
+                locale_id__in={self.locale_id, Locale.get_default().pk},
+            )
+        )
+        if hasattr(materials, "for_listing"):
+            materials = materials.for_listing()
+        return prefer_locale(materials.order_by("title", "pk"), self.locale_id)
+
+    def has_results(self) -> bool:
+        """True once the results are filled in: a summary or figures."""
+        return bool(self.results) or bool(self.result_figures)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
         events = list(self.activities())
         context["coming_events"] = [event for event in events if event.end_date >= today]
         context["past_events"] = [event for event in events if event.end_date < today][::-1]
+        context["stories"] = self.stories()
+        context["materials"] = self.materials()
         return context
 
 

@@ -1,6 +1,7 @@
 """Language versions of pages: which translations exist, where each language's reader goes,
 and how a page without a translation is still served under that language's prefix."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -162,3 +163,22 @@ def _language_versions(page: Page | None, request: HttpRequest) -> list[Language
 def _home_url(language_code: str) -> str:
     with translation.override(language_code):
         return reverse("wagtail_serve", args=("",))
+
+
+def prefer_locale(pages: Iterable[Page], locale_id: int) -> list[Page]:
+    """One page per translation key, in the order keys first appear: the page in ``locale_id``
+    when there is one (not an alias, which may hold another language's words), else the first seen.
+
+    Args:
+        pages: pages in the reader's locale and in the source locale, already fetched.
+        locale_id: the reader's locale.
+    Returns:
+        A list; no query is made.
+    """
+    chosen: dict = {}
+    for page in pages:
+        current = chosen.get(page.translation_key)
+        own = page.locale_id == locale_id and page.alias_of_id is None
+        if current is None or (own and current.locale_id != locale_id):
+            chosen[page.translation_key] = page
+    return list(chosen.values())

@@ -60,13 +60,15 @@ class MaterialPage(RoutablePageMixin, BasePage):
     material_format = models.CharField(
         _("format"), max_length=20, choices=MaterialFormat.choices, default=MaterialFormat.LESSON_PLAN
     )
+    # A campaign lists its materials through this reverse relation (``page.related_materials``),
+    # so campaigns never import materials (docs/architecture.md).
     related_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("related campaign or course"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="related_materials",
     )
     teacher_only = models.BooleanField(
         _("for teachers only"),

@@ -23,7 +23,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from campaigns.models import CampaignIndexPage
+from campaigns.models import CampaignIndexPage, CampaignPage
+from devtools.demo.campaigns import CAMPAIGN_MONGOLIAN, CAMPAIGNS
 from devtools.demo.stories import STORIES
 from devtools.demo.translations import DEMO_STORIES, MONGOLIAN
 from home.models import HomePage
@@ -125,6 +126,9 @@ def demo_pages() -> list[Page]:
     campaign_index = CampaignIndexPage.objects.child_of(home).first()
     if campaign_index is not None:
         pages.append(campaign_index)
+        slugs = [campaign["slug"] for campaign in CAMPAIGNS]
+        campaigns = {page.slug: page for page in CampaignPage.objects.child_of(campaign_index).filter(slug__in=slugs)}
+        pages.extend(campaigns[slug] for slug in slugs if slug in campaigns)
     return pages
 
 
@@ -144,7 +148,7 @@ def load_mongolian_translations(command) -> None:
     """
     locale = Locale.objects.get(language_code="mn-mong")
     for instance in [*demo_snippets(), *demo_pages()]:
-        _translation, created, missing = translate(instance, locale)
+        _translation, created, missing = translate(instance, locale, CAMPAIGN_MONGOLIAN)
         name = "Mongolian pages" if isinstance(instance, Page) else "Mongolian snippets"
         command.count(name, created)
         if missing:

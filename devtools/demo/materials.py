@@ -7,7 +7,9 @@ import docx
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 
+from campaigns.models import CampaignPage
 from core.documents import SiteDocument
+from devtools.demo.campaigns import CAMPAIGN_MATERIALS
 from devtools.demo.images import draw_picture
 from materials import access
 from materials.models import MaterialFile, MaterialIndexPage, MaterialPage
@@ -143,6 +145,7 @@ def load_materials(command, home, *, teacher_login: bool = True) -> MaterialInde
         show_in_menus=True,
         intro="供学校下载的民族团结教育资源：按学段、学科、语言和类型查找。",
     )
+    campaigns = {page.slug: page for page in CampaignPage.objects.filter(locale=index.locale)}
     for slug, title, grades, subject, language, material_format, teacher_only, file_title, text in MATERIALS:
         document = demo_document(slug, file_title, text)
         page = MaterialPage.objects.child_of(index).filter(slug=slug).first()
@@ -165,6 +168,7 @@ def load_materials(command, home, *, teacher_login: bool = True) -> MaterialInde
             language=language,
             material_format=material_format,
             teacher_only=teacher_only,
+            related_page=campaigns.get(CAMPAIGN_MATERIALS.get(slug, "")),
             files=files,
         )
     if teacher_login:

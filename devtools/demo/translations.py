@@ -10,7 +10,8 @@ with U+180E MONGOLIAN VOWEL SEPARATOR; both are written as escapes so that they 
 """
 
 # The objects translated: the first DEMO_STORIES stories of devtools.demo.stories.STORIES, the
-# home page and the two indexes, every theme and place, and these ethnic groups.
+# home page and the two indexes, every theme and place, and these ethnic groups (the campaigns
+# have their Mongolian in devtools.demo.campaigns).
 DEMO_STORIES = 4
 
 # The site settings: 东街街道民族团结进步工作站 and its address.

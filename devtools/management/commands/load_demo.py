@@ -199,6 +199,7 @@ class Command(BaseCommand):
             show_in_menus=True,
             intro="民族政策宣传月、民族团结进步活动月、民族法治宣传周和我们的节日。",
         )
+        stories = {story.slug: story for story in StoryPage.objects.filter(locale=self.locale)}
         for campaign in CAMPAIGNS:
             self.child_page(
                 index,
@@ -209,9 +210,14 @@ class Command(BaseCommand):
                 start_date=datetime.date.fromisoformat(campaign["start"]),
                 end_date=datetime.date.fromisoformat(campaign["end"]),
                 theme=campaign["theme"],
+                slogan=campaign["slogan"],
+                goals="<ul>" + "".join(f"<li>{goal}</li>" for goal in campaign["goals"]) + "</ul>",
+                partners=[("partner", {"name": name, "link": link}) for name, link in campaign["partners"]],
                 summary=campaign["summary"],
                 body=[("paragraph", campaign["body"])],
+                related_stories=[("story", stories[slug]) for slug in campaign["stories"] if slug in stories],
                 results=campaign["results"],
+                result_figures=[("figures", campaign["figures"])] if campaign["figures"] else [],
                 social_image=demo_image(campaign["title"]),
             )
 

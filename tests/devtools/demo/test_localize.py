@@ -109,3 +109,22 @@ def test_the_page_tree_stays_sound_and_the_mongolian_menu_lists_the_sections(cli
 
     for title in ("民族团结故事", "宣传活动"):
         assert f">{MONGOLIAN[title]}</a></li>" in html
+
+
+def test_the_three_campaigns_are_complete_and_read_in_mongolian(client, demo):
+    from campaigns.models import CampaignPage
+    from devtools.demo.campaigns import CAMPAIGN_MONGOLIAN, CAMPAIGNS
+
+    for source in CampaignPage.objects.filter(locale__language_code="zh-hans", slug__in=[c["slug"] for c in CAMPAIGNS]):
+        assert source.slogan and source.goals and source.partners and source.related_stories, source
+        mongolian = source.get_translation(demo)
+        assert mongolian.live and MONGOLIAN_SCRIPT.search(mongolian.title), source
+        assert mongolian.slogan == CAMPAIGN_MONGOLIAN[source.slogan]
+        html = client.get(mongolian.url).content.decode()
+        assert CAMPAIGN_MONGOLIAN[source.slogan] in html
+        assert not re.search("[\u0400-\u04ff\ue000-\uf8ff]", html)
+    past = CampaignPage.objects.get(locale=demo, slug="unity-progress-month-2026")
+    html = client.get(past.url).content.decode()
+    assert CAMPAIGN_MONGOLIAN["参与居民"] in html and "12,000" in html  # results in figures
+    assert MONGOLIAN[STORIES[0]["title"]] in html  # a related story, in its Mongolian translation
+    assert "results-heading" in html and "materials-heading" in html
