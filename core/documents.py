@@ -15,6 +15,7 @@ import logging
 from django_tasks import task
 
 from django.db import models, transaction
+from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.models import AbstractDocument
@@ -159,7 +160,14 @@ class SiteDocument(AnalysedSearchMixin, AbstractDocument):
         if updated:
             self.extracted_text, self.text_extracted_from = text, name
             index.insert_or_update_object(self)
+            text_stored.send(sender=type(self), document=self)
         return bool(updated)
+
+
+#: Sent with ``document`` once a document's text is read and stored (after the upload's
+#: transaction, or in a background task): pages that index the text of their files listen
+#: and index themselves again (materials does).
+text_stored = Signal()
 
 
 def schedule_text_extraction(document: SiteDocument) -> None:

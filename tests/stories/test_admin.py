@@ -71,6 +71,9 @@ def test_a_campaign_ending_before_it_starts_is_refused_with_a_message_and_not_sa
             "start_date": "2026-09-30",
             "end_date": "2026-09-01",
             "body": streamfield([]),
+            "partners": streamfield([]),
+            "result_figures": streamfield([]),
+            "related_stories": streamfield([]),
         }
     )
 
