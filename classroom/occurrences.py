@@ -24,7 +24,7 @@ MAX_OCCURRENCES = 10_000
 KINDS = ("course", "event", "campaign")
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class Occurrence:
     """One session of a course or one event, at its (possibly moved) time in Asia/Shanghai."""
 
@@ -56,6 +56,8 @@ class Occurrence:
     def days(self) -> list[datetime.date]:
         """The local dates the occurrence covers (several for a multi-day event)."""
         first = self.start.date()
+        if self.end.date() == first:  # the common case: a session within one day
+            return [first]
         last = (self.end - datetime.timedelta(microseconds=1)).date()
         if last <= first:
             return [first]
@@ -96,22 +98,29 @@ def course_occurrences(
     rules = list(course.schedule_rules.all())
     exceptions = {exception.date: exception for exception in course.schedule_exceptions.all()}
     found: list[Occurrence] = []
+    venue, teacher = course.venue, course.teachers  # read once per course, shared by its sessions
     for rule in rules:
-        duration = rule.duration
-        for moment in recurrence.expand(rule.rrule, rule.dtstart, start, end, limit):
-            exception = exceptions.get(moment.date())
-            if exception is not None and exception.action != ScheduleException.Action.CANCEL:
+        for moment, aware_start, aware_end in recurrence.sessions(
+            rule.rrule, rule.dtstart, rule.duration, start, end, limit
+        ):
+            exception = exceptions.get(moment.date()) if exceptions else None
+            if exception is None:
+                found.append(
+                    Occurrence(course, "course", aware_start, aware_end, venue=venue, teacher=teacher, rule=rule)
+                )
+                continue
+            if exception.action != ScheduleException.Action.CANCEL:
                 continue  # placed at its new time below
             found.append(
                 Occurrence(
-                    page=course,
-                    kind="course",
-                    start=recurrence.aware(moment),
-                    end=recurrence.aware(moment + duration),
-                    cancelled=exception is not None,
-                    venue=course.venue,
-                    teacher=course.teachers,
-                    note=exception.note if exception else "",
+                    course,
+                    "course",
+                    aware_start,
+                    aware_end,
+                    cancelled=True,
+                    venue=venue,
+                    teacher=teacher,
+                    note=exception.note,
                     rule=rule,
                 )
             )
