@@ -12,7 +12,8 @@ import dataclasses
 import datetime
 from collections.abc import Iterable
 
-from django.db.models import Q
+from django.core.cache import cache
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 
 from classroom import recurrence
@@ -21,6 +22,9 @@ from classroom.models import CoursePage, EventPage, ScheduleException, ScheduleR
 
 MAX_RANGE_DAYS = 366
 MAX_OCCURRENCES = 10_000
+#: How long a course's sessions for a range stay in Django's cache. Publishing changes the key
+#: (see :func:`cache_key`), so this only bounds the memory kept for old keys.
+CACHE_SECONDS = 24 * 60 * 60
 KINDS = ("course", "event", "campaign")
 
 
@@ -249,18 +253,82 @@ def find_occurrences(
         filters: place, audience, kind and free text.
         limit: at most this many occurrences are returned.
     Returns:
-        The occurrences and whether the limit cut the list short. Costs three queries for
-        courses (pages, rules, exceptions) and one for events, however many sessions there are.
+        The occurrences and whether the limit cut the list short. Costs one query for courses,
+        two more (rules, exceptions) when some course's sessions are not cached yet, and one
+        for events, however many sessions there are. Sessions read from the cache have no
+        ``rule`` (see :func:`cached_sessions`).
     """
     if last_day < first_day:
         return [], False
     start, end = local_range(first_day, last_day)
     found: list[Occurrence] = []
-    for course in courses_for(parent, filters).filter(schedule_rules__start_date__lt=end.date()).distinct():
-        found.extend(course_occurrences(course, start, end, limit + 1))
+    # Rows keep naive times: a zone unpickled with each course would be a different object,
+    # and comparing times with different zones (the sort below) is many times slower.
+    zone = recurrence.SHANGHAI_OFFSET
+    courses = list(
+        courses_for(parent, filters).prefetch_related(None).filter(schedule_rules__start_date__lt=end.date()).distinct()
+    )
+    for course, rows in cached_sessions(courses, start, end, limit + 1):
+        found.extend(
+            Occurrence(course, "course", begin.replace(tzinfo=zone), finish.replace(tzinfo=zone), False, *details)
+            for begin, finish, *details in rows
+        )
         if len(found) > limit:
             break
     events = events_for(parent, filters).filter(start_date__lt=end.date(), end_date__gte=start.date())
     found.extend(event_occurrence(event) for event in events[: limit + 1])
     found.sort(key=lambda occurrence: (occurrence.start, occurrence.page.title))
     return found[:limit], len(found) > limit
+
+
+def cache_key(course: CoursePage, start: datetime.datetime, end: datetime.datetime, limit: int) -> str:
+    """The cache key of a course's sessions in [start, end): they depend only on its live version.
+
+    Publishing a course sets ``last_published_at`` and a new ``latest_revision``, so the next
+    request misses and expands the published rules; an unpublished course is no longer listed.
+    """
+    published = course.last_published_at.timestamp() if course.last_published_at else ""
+    return (
+        f"classroom:sessions:1:{course.pk}:{course.latest_revision_id or ''}:{published}"
+        f":{start:%Y%m%d%H%M}:{end:%Y%m%d%H%M}:{limit}"
+    )
+
+
+def cached_sessions(courses: list[CoursePage], start: datetime.datetime, end: datetime.datetime, limit: int):
+    """Each course with its sessions in [start, end) as plain rows, from Django's cache when there.
+
+    A row is (naive start, naive end, cancelled, moved, changed, venue, teacher, note, rule, original_start)
+    with ``rule`` left None: rows are shared between requests and processes, so they hold no
+    model instances. Courses missing from the cache get their rules and exceptions in two
+    queries, whatever their number, and are expanded and stored.
+    """
+    keys = {course.pk: cache_key(course, start, end, limit) for course in courses}
+    rows = cache.get_many(keys.values())
+    missing = [course for course in courses if keys[course.pk] not in rows]
+    if missing:
+        prefetch_related_objects(missing, "schedule_rules", "schedule_exceptions")
+        fresh = {
+            keys[course.pk]: tuple(
+                (
+                    naive(o.start),
+                    naive(o.end),
+                    o.cancelled,
+                    o.moved,
+                    o.changed,
+                    o.venue,
+                    o.teacher,
+                    o.note,
+                    None,
+                    o.original_start,
+                )
+                for o in course_occurrences(course, start, end, limit)
+            )
+            for course in missing
+        }
+        cache.set_many(fresh, CACHE_SECONDS)
+        rows.update(fresh)
+    return [(course, rows[keys[course.pk]]) for course in courses]
+
+
+def naive(moment: datetime.datetime) -> datetime.datetime:
+    return moment.replace(tzinfo=None)

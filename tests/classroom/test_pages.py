@@ -215,6 +215,7 @@ def test_month_view_query_count_does_not_grow_with_sessions(
             exceptions=[{"date": today, "action": ScheduleException.Action.CANCEL}],
         )
     EventPageFactory(parent=calendar_page, start_date=today, end_date=today)
+    client.get(url)  # warm the new courses' sessions too: both measured requests read the cache
 
     with django_assert_max_num_queries(len(few)):
         response = client.get(url)
