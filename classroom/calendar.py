@@ -110,11 +110,6 @@ def calendar_context(index, request) -> dict:
     limit = AGENDA_LIMIT if view == "agenda" else service.MAX_OCCURRENCES
     found, truncated = service.find_occurrences(index, first, last, filters, limit=limit)
     by_day = group_by_day(found, first, last)
-    urls: dict[int, str] = {}
-    for occurrence in found:  # one URL per page, not per session
-        if occurrence.page.pk not in urls:
-            urls[occurrence.page.pk] = occurrence.page.get_url(request)
-        occurrence.url = urls[occurrence.page.pk]
     kept = {name: query[name] for name in (*CalendarFilterForm.FIELDS, "view") if query.get(name)}
     base = QueryDict(mutable=True)
     base.update(kept)
@@ -149,9 +144,22 @@ def calendar_context(index, request) -> dict:
         context["weeks"] = [days[n : n + 7] for n in range(0, len(days), 7)]
         context["weekday_names"] = [day.date for day in days[:7]]
     else:
-        context["days"] = [Day(day, items, is_today=day == today) for day, items in sorted(by_day.items())]
-        shorten(context["days"], SHOWN_PER_DAY.get(view, limit), base)
+        days = [Day(day, items, is_today=day == today) for day, items in sorted(by_day.items())]
+        shorten(days, SHOWN_PER_DAY.get(view, limit), base)
+        context["days"] = days
+    add_urls(days, request)
     return context
+
+
+def add_urls(days, request) -> None:
+    """Fill the URL of the occurrences shown (not of those only counted), once per page."""
+    urls: dict[int, str] = {}
+    for day in days:
+        for occurrence in day.shown:
+            page = occurrence.page
+            if page.pk not in urls:
+                urls[page.pk] = page.get_url(request)
+            occurrence.url = urls[page.pk]
 
 
 def shorten(days: list[Day], shown: int, base: QueryDict) -> None:

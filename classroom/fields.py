@@ -17,6 +17,10 @@ class Audience(models.TextChoices):
     SCHOOL_CLASSES = "school-classes", _("School classes")
 
 
+#: Read for every course and event loaded; Audience.values builds a new list on each access.
+AUDIENCE_CODES = frozenset(Audience.values)
+
+
 class AudienceField(models.CharField):
     """Audience codes stored as ",seniors,adults," so that ``audiences__contains=",seniors,"``
     filters in SQL on SQLite and PostgreSQL alike; Python sees a list of codes."""
@@ -34,8 +38,8 @@ class AudienceField(models.CharField):
     @staticmethod
     def codes(value) -> list[str]:
         if isinstance(value, list | tuple):
-            return [code for code in value if code in Audience.values]
-        return [code for code in str(value or "").split(",") if code in Audience.values]
+            return [code for code in value if code in AUDIENCE_CODES]
+        return [code for code in str(value or "").split(",") if code in AUDIENCE_CODES]
 
     def from_db_value(self, value, expression, connection):
         return self.codes(value)

@@ -12,7 +12,8 @@ import dataclasses
 import datetime
 from collections.abc import Iterable
 
-from django.db.models import Q
+from django.core.cache import cache
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 
 from classroom import recurrence
@@ -21,10 +22,13 @@ from classroom.models import CoursePage, EventPage, ScheduleException, ScheduleR
 
 MAX_RANGE_DAYS = 366
 MAX_OCCURRENCES = 10_000
+#: How long a course's sessions for a range stay in Django's cache. Publishing changes the key
+#: (see :func:`cache_key`), so this only bounds the memory kept for old keys.
+CACHE_SECONDS = 24 * 60 * 60
 KINDS = ("course", "event", "campaign")
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class Occurrence:
     """One session of a course or one event, at its (possibly moved) time in Asia/Shanghai."""
 
@@ -56,6 +60,8 @@ class Occurrence:
     def days(self) -> list[datetime.date]:
         """The local dates the occurrence covers (several for a multi-day event)."""
         first = self.start.date()
+        if self.end.date() == first:  # the common case: a session within one day
+            return [first]
         last = (self.end - datetime.timedelta(microseconds=1)).date()
         if last <= first:
             return [first]
@@ -96,22 +102,29 @@ def course_occurrences(
     rules = list(course.schedule_rules.all())
     exceptions = {exception.date: exception for exception in course.schedule_exceptions.all()}
     found: list[Occurrence] = []
+    venue, teacher = course.venue, course.teachers  # read once per course, shared by its sessions
     for rule in rules:
-        duration = rule.duration
-        for moment in recurrence.expand(rule.rrule, rule.dtstart, start, end, limit):
-            exception = exceptions.get(moment.date())
-            if exception is not None and exception.action != ScheduleException.Action.CANCEL:
+        for moment, aware_start, aware_end in recurrence.sessions(
+            rule.rrule, rule.dtstart, rule.duration, start, end, limit
+        ):
+            exception = exceptions.get(moment.date()) if exceptions else None
+            if exception is None:
+                found.append(
+                    Occurrence(course, "course", aware_start, aware_end, venue=venue, teacher=teacher, rule=rule)
+                )
+                continue
+            if exception.action != ScheduleException.Action.CANCEL:
                 continue  # placed at its new time below
             found.append(
                 Occurrence(
-                    page=course,
-                    kind="course",
-                    start=recurrence.aware(moment),
-                    end=recurrence.aware(moment + duration),
-                    cancelled=exception is not None,
-                    venue=course.venue,
-                    teacher=course.teachers,
-                    note=exception.note if exception else "",
+                    course,
+                    "course",
+                    aware_start,
+                    aware_end,
+                    cancelled=True,
+                    venue=venue,
+                    teacher=teacher,
+                    note=exception.note,
                     rule=rule,
                 )
             )
@@ -240,18 +253,82 @@ def find_occurrences(
         filters: place, audience, kind and free text.
         limit: at most this many occurrences are returned.
     Returns:
-        The occurrences and whether the limit cut the list short. Costs three queries for
-        courses (pages, rules, exceptions) and one for events, however many sessions there are.
+        The occurrences and whether the limit cut the list short. Costs one query for courses,
+        two more (rules, exceptions) when some course's sessions are not cached yet, and one
+        for events, however many sessions there are. Sessions read from the cache have no
+        ``rule`` (see :func:`cached_sessions`).
     """
     if last_day < first_day:
         return [], False
     start, end = local_range(first_day, last_day)
     found: list[Occurrence] = []
-    for course in courses_for(parent, filters).filter(schedule_rules__start_date__lt=end.date()).distinct():
-        found.extend(course_occurrences(course, start, end, limit + 1))
+    # Rows keep naive times: a zone unpickled with each course would be a different object,
+    # and comparing times with different zones (the sort below) is many times slower.
+    zone = recurrence.SHANGHAI_OFFSET
+    courses = list(
+        courses_for(parent, filters).prefetch_related(None).filter(schedule_rules__start_date__lt=end.date()).distinct()
+    )
+    for course, rows in cached_sessions(courses, start, end, limit + 1):
+        found.extend(
+            Occurrence(course, "course", begin.replace(tzinfo=zone), finish.replace(tzinfo=zone), False, *details)
+            for begin, finish, *details in rows
+        )
         if len(found) > limit:
             break
     events = events_for(parent, filters).filter(start_date__lt=end.date(), end_date__gte=start.date())
     found.extend(event_occurrence(event) for event in events[: limit + 1])
     found.sort(key=lambda occurrence: (occurrence.start, occurrence.page.title))
     return found[:limit], len(found) > limit
+
+
+def cache_key(course: CoursePage, start: datetime.datetime, end: datetime.datetime, limit: int) -> str:
+    """The cache key of a course's sessions in [start, end): they depend only on its live version.
+
+    Publishing a course sets ``last_published_at`` and a new ``latest_revision``, so the next
+    request misses and expands the published rules; an unpublished course is no longer listed.
+    """
+    published = course.last_published_at.timestamp() if course.last_published_at else ""
+    return (
+        f"classroom:sessions:1:{course.pk}:{course.latest_revision_id or ''}:{published}"
+        f":{start:%Y%m%d%H%M}:{end:%Y%m%d%H%M}:{limit}"
+    )
+
+
+def cached_sessions(courses: list[CoursePage], start: datetime.datetime, end: datetime.datetime, limit: int):
+    """Each course with its sessions in [start, end) as plain rows, from Django's cache when there.
+
+    A row is (naive start, naive end, cancelled, moved, changed, venue, teacher, note, rule, original_start)
+    with ``rule`` left None: rows are shared between requests and processes, so they hold no
+    model instances. Courses missing from the cache get their rules and exceptions in two
+    queries, whatever their number, and are expanded and stored.
+    """
+    keys = {course.pk: cache_key(course, start, end, limit) for course in courses}
+    rows = cache.get_many(keys.values())
+    missing = [course for course in courses if keys[course.pk] not in rows]
+    if missing:
+        prefetch_related_objects(missing, "schedule_rules", "schedule_exceptions")
+        fresh = {
+            keys[course.pk]: tuple(
+                (
+                    naive(o.start),
+                    naive(o.end),
+                    o.cancelled,
+                    o.moved,
+                    o.changed,
+                    o.venue,
+                    o.teacher,
+                    o.note,
+                    None,
+                    o.original_start,
+                )
+                for o in course_occurrences(course, start, end, limit)
+            )
+            for course in missing
+        }
+        cache.set_many(fresh, CACHE_SECONDS)
+        rows.update(fresh)
+    return [(course, rows[keys[course.pk]]) for course in courses]
+
+
+def naive(moment: datetime.datetime) -> datetime.datetime:
+    return moment.replace(tzinfo=None)

@@ -147,6 +147,25 @@ def _expand(
         return ()
 
 
+@functools.lru_cache(maxsize=8192)
+def sessions(
+    text: str,
+    dtstart: datetime.datetime,
+    duration: datetime.timedelta,
+    start: datetime.datetime,
+    end: datetime.datetime,
+    limit: int = MAX_OCCURRENCES,
+) -> tuple[tuple[datetime.datetime, datetime.datetime, datetime.datetime], ...]:
+    """The rule's sessions in [start, end) as (naive local start, aware start, aware end).
+
+    Cached like :func:`expand`, so a calendar asking for the same month again makes no
+    datetimes at all: the aware times are built once per rule and range, not per request.
+    """
+    return tuple(
+        (moment, aware(moment), aware(moment + duration)) for moment in _expand(text, dtstart, start, end, limit)
+    )
+
+
 def occurs_on(text: str, dtstart: datetime.datetime, day: datetime.date) -> datetime.datetime | None:
     """The rule's session on ``day`` (naive local time), or None when it has none that day."""
     start = datetime.datetime.combine(day, datetime.time.min)

@@ -180,3 +180,27 @@ def test_query_count_does_not_grow_with_sessions(calendar_page, django_assert_ma
     with django_assert_max_num_queries(few):
         found, _ = find_occurrences(calendar_page, D(2026, 1, 1), D(2026, 12, 31))
     assert len(found) > 1000 and few <= 6
+
+
+def test_cached_sessions_follow_publishing(calendar_page):
+    course = course_with_rules(
+        calendar_page, rules=[{"start_date": D(2026, 1, 5), "start_time": datetime.time(9, 30), "rrule": "FREQ=WEEKLY"}]
+    )
+    course.save_revision().publish()
+    course.refresh_from_db()
+    cold = count_queries(lambda: find_occurrences(calendar_page, D(2026, 1, 1), D(2026, 1, 31)))
+    warm = count_queries(lambda: find_occurrences(calendar_page, D(2026, 1, 1), D(2026, 1, 31)))
+    assert warm == cold - 2  # rules and exceptions are not read again
+
+    rule = course.schedule_rules.first()
+    rule.start_time = datetime.time(10, 0)
+    rule.save()
+    ScheduleException.objects.create(page=course, date=D(2026, 1, 12), action=ScheduleException.Action.CANCEL)
+    course.save_revision().publish()
+
+    found, _ = find_occurrences(calendar_page, D(2026, 1, 1), D(2026, 1, 31))
+    assert {local(o)[11:] for o in found} == {"10:00"}
+    assert [o.start.date() for o in found if o.cancelled] == [D(2026, 1, 12)]
+
+    course.unpublish()
+    assert find_occurrences(calendar_page, D(2026, 1, 1), D(2026, 1, 31)) == ([], False)

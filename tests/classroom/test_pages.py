@@ -206,6 +206,7 @@ def test_month_view_query_count_does_not_grow_with_sessions(
     client.get(url)  # warm the site and locale caches
     with CaptureQueriesContext(connection) as few:
         client.get(url)
+    few_queries = len(few)  # read now: the next request clears the connection's query log
     for number in range(6):
         course_with_rules(
             calendar_page,
@@ -215,7 +216,8 @@ def test_month_view_query_count_does_not_grow_with_sessions(
             exceptions=[{"date": today, "action": ScheduleException.Action.CANCEL}],
         )
     EventPageFactory(parent=calendar_page, start_date=today, end_date=today)
+    client.get(url)  # warm the new courses' sessions too: both measured requests read the cache
 
-    with django_assert_max_num_queries(len(few)):
+    with django_assert_max_num_queries(few_queries):
         response = client.get(url)
     assert response.status_code == 200 and response.content.decode().count("month__items") > 25
