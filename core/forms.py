@@ -37,12 +37,16 @@ class BasePageForm(WagtailAdminPageForm):
     """Page form that drops control characters, tidies pasted rich text and runs the review checks apps register."""
 
     def __init__(self, data=None, *args, **kwargs):
-        if data is not None and any(has_controls(value) for values in data.lists() for value in values[1]):
-            # Pasted text often carries Word's U+000B line breaks or stray NULs; they are dropped
-            # before validation rather than refused, so nothing the editor wrote is lost.
+        # Pasted text often carries Word's U+000B line breaks or stray NULs: they are dropped
+        # before validation rather than refused, so nothing the editor wrote is lost.
+        if hasattr(data, "lists") and any(
+            isinstance(value, str) and has_controls(value) for _key, values in data.lists() for value in values
+        ):
             data = data.copy()
             for key, values in data.lists():
                 data.setlist(key, [strip_controls(value) if isinstance(value, str) else value for value in values])
+        elif isinstance(data, dict) and any(isinstance(value, str) and has_controls(value) for value in data.values()):
+            data = {key: strip_controls(value) if isinstance(value, str) else value for key, value in data.items()}
         super().__init__(data, *args, **kwargs)
 
     def can_publish(self) -> bool:

@@ -7,6 +7,7 @@ from defusedxml import minidom
 from hypothesis import given
 from hypothesis import strategies as st
 
+from django.http import QueryDict
 from django.urls import reverse
 
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -74,3 +75,12 @@ def test_feeds_stay_well_formed_when_a_row_holds_controls(client, home, feed):
     body = response.content.decode()
     minidom.parseString(response.content)  # well-formed XML
     assert "活动开展" in body and "十次" in body and "团结\n之家" in body and not FORBIDDEN.search(body)
+
+
+@pytest.mark.django_db
+def test_the_page_form_takes_query_dicts_and_plain_dicts(home):
+    form_class = StoryPage.get_edit_handler().get_form_class()
+    posted = QueryDict(mutable=True)
+    posted.setlist("title", ["邻里\x00守望"])
+    assert form_class(posted, instance=StoryPage(), parent_page=home).data["title"] == "邻里守望"
+    assert form_class({"title": "邻里\x1b守望"}, instance=StoryPage(), parent_page=home).data["title"] == "邻里守望"
