@@ -41,7 +41,7 @@ class Day:
     """One day of the calendar and what happens on it."""
 
     date: datetime.date
-    occurrences: list
+    occurrences: list  # entries (classroom.occurrences.Entry): counted, not all shown
     is_today: bool = False
     in_month: bool = True
     shown: list = dataclasses.field(default_factory=list)
@@ -54,12 +54,17 @@ class Day:
 
 
 def group_by_day(found: list, first: datetime.date, last: datetime.date) -> dict[datetime.date, list]:
-    """Occurrences by each local date in [first, last] they cover."""
+    """Entries (see :data:`classroom.occurrences.Entry`) by each local date in [first, last] they cover."""
     days: dict[datetime.date, list] = {}
-    for occurrence in found:
-        for day in occurrence.days():
+    for entry in found:
+        day = entry[0].date()
+        if entry[2].date() == day:  # a session within one day: most of thousands
             if first <= day <= last:
-                days.setdefault(day, []).append(occurrence)
+                days.setdefault(day, []).append(entry)
+            continue
+        for day in service.entry_days(entry):
+            if first <= day <= last:
+                days.setdefault(day, []).append(entry)
     return days
 
 
@@ -108,7 +113,7 @@ def calendar_context(index, request) -> dict:
         raise CalendarRequestError(error, bound_filter_form(QueryDict(), locale)) from error
     first, last, previous, following = period(view, anchor)
     limit = AGENDA_LIMIT if view == "agenda" else service.MAX_OCCURRENCES
-    found, truncated = service.find_occurrences(index, first, last, filters, limit=limit)
+    found, truncated = service.find_entries(index, first, last, filters, limit=limit)
     by_day = group_by_day(found, first, last)
     kept = {name: query[name] for name in (*CalendarFilterForm.FIELDS, "view") if query.get(name)}
     base = QueryDict(mutable=True)
@@ -163,9 +168,9 @@ def add_urls(days, request) -> None:
 
 
 def shorten(days: list[Day], shown: int, base: QueryDict) -> None:
-    """Keep ``shown`` occurrences a day; the rest become a link to that day's agenda."""
+    """Make the first ``shown`` entries of a day occurrences; the rest become a link to that day's agenda."""
     for day in days:
-        day.shown = day.occurrences[:shown]
+        day.shown = [service.occurrence_of(entry) for entry in day.occurrences[:shown]]
         day.more = len(day.occurrences) - len(day.shown)
         if day.more:
             day.more_link = link(base, view=None, date=day.date.isoformat())

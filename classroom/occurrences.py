@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import operator
 from collections.abc import Iterable
 
 from django.core.cache import cache
@@ -59,13 +60,26 @@ class Occurrence:
 
     def days(self) -> list[datetime.date]:
         """The local dates the occurrence covers (several for a multi-day event)."""
-        first = self.start.date()
-        if self.end.date() == first:  # the common case: a session within one day
-            return [first]
-        last = (self.end - datetime.timedelta(microseconds=1)).date()
-        if last <= first:
-            return [first]
-        return [first + datetime.timedelta(days=n) for n in range((last - first).days + 1)]
+        return covered_days(self.start, self.end)
+
+
+def covered_days(start: datetime.datetime, end: datetime.datetime) -> list[datetime.date]:
+    """The dates from ``start`` to just before ``end`` (both local, both naive or both aware)."""
+    first = start.date()
+    if end.date() == first:  # the common case: a session within one day
+        return [first]
+    last = (end - datetime.timedelta(microseconds=1)).date()
+    if last <= first:
+        return [first]
+    return [first + datetime.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+#: A found session before it becomes an :class:`Occurrence`: (naive local start, page title,
+#: naive local end, page, payload), where the payload is a cached row (see
+#: :func:`cached_sessions`) or, for an event, its Occurrence. A busy month has thousands of
+#: sessions and a page shows a few hundred, so only those shown are made into objects.
+Entry = tuple
+ENTRY_ORDER = operator.itemgetter(0, 1)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -209,6 +223,24 @@ def filter_pages(pages, filters: Filters, text_fields: Iterable[str]):
     return pages
 
 
+#: What the calendar reads of each course (its URL, language, place, cache key and sessions):
+#: a busy month loads hundreds of courses, and their descriptions are never shown there.
+CALENDAR_COURSE_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "locale",
+    "translation_key",
+    "alias_of",
+    "live",
+    "latest_revision",
+    "last_published_at",
+    "place",
+    "venue",
+    "teachers",
+)
 COURSE_TEXT_FIELDS = ("title", "summary", "venue", "address", "teachers")
 EVENT_TEXT_FIELDS = ("title", "summary", "venue", "address")
 
@@ -258,27 +290,57 @@ def find_occurrences(
         for events, however many sessions there are. Sessions read from the cache have no
         ``rule`` (see :func:`cached_sessions`).
     """
+    entries, truncated = find_entries(parent, first_day, last_day, filters, limit)
+    return [occurrence_of(entry) for entry in entries], truncated
+
+
+def find_entries(
+    parent,
+    first_day: datetime.date,
+    last_day: datetime.date,
+    filters: Filters = Filters(),
+    limit: int = MAX_OCCURRENCES,
+) -> tuple[list[Entry], bool]:
+    """Like :func:`find_occurrences`, as :data:`Entry` tuples: turn those shown into objects
+    with :func:`occurrence_of`. Same order, limit and queries."""
     if last_day < first_day:
         return [], False
     start, end = local_range(first_day, last_day)
-    found: list[Occurrence] = []
-    # Rows keep naive times: a zone unpickled with each course would be a different object,
-    # and comparing times with different zones (the sort below) is many times slower.
-    zone = recurrence.SHANGHAI_OFFSET
+    found: list[Entry] = []
     courses = list(
-        courses_for(parent, filters).prefetch_related(None).filter(schedule_rules__start_date__lt=end.date()).distinct()
+        courses_for(parent, filters)
+        .prefetch_related(None)
+        .filter(schedule_rules__start_date__lt=end.date())
+        .distinct()
+        .only(*CALENDAR_COURSE_FIELDS)
     )
     for course, rows in cached_sessions(courses, start, end, limit + 1):
-        found.extend(
-            Occurrence(course, "course", begin.replace(tzinfo=zone), finish.replace(tzinfo=zone), False, *details)
-            for begin, finish, *details in rows
-        )
+        title = course.title
+        found.extend((row[0], title, row[1], course, row) for row in rows)
         if len(found) > limit:
             break
     events = events_for(parent, filters).filter(start_date__lt=end.date(), end_date__gte=start.date())
-    found.extend(event_occurrence(event) for event in events[: limit + 1])
-    found.sort(key=lambda occurrence: (occurrence.start, occurrence.page.title))
+    for event in events[: limit + 1]:
+        occurrence = event_occurrence(event)
+        found.append((naive(occurrence.start), event.title, naive(occurrence.end), event, occurrence))
+    found.sort(key=ENTRY_ORDER)
     return found[:limit], len(found) > limit
+
+
+def occurrence_of(entry: Entry) -> Occurrence:
+    """The Occurrence of an :data:`Entry` (a new object for a course session each call)."""
+    begin, _title, finish, page, payload = entry
+    if isinstance(payload, Occurrence):
+        return payload
+    # Naive rows get the fixed +08:00 offset: a zone unpickled with each cached row would be a
+    # different object, and comparing times with different zones is many times slower.
+    zone = recurrence.SHANGHAI_OFFSET
+    return Occurrence(page, "course", begin.replace(tzinfo=zone), finish.replace(tzinfo=zone), False, *payload[2:])
+
+
+def entry_days(entry: Entry) -> list[datetime.date]:
+    """The local dates an :data:`Entry` covers."""
+    return covered_days(entry[0], entry[2])
 
 
 def cache_key(course: CoursePage, start: datetime.datetime, end: datetime.datetime, limit: int) -> str:

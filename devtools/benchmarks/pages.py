@@ -61,6 +61,9 @@ class PageFigures:
     queries: int = 0
     bytes: int = 0
     gzip_bytes: int = 0
+    #: CPU time of this process per request: what the page costs whatever else the machine runs.
+    cpu_p50_ms: float = 0.0
+    cpu_p95_ms: float = 0.0
 
 
 def measure(client: Client, name: str, url: str, runs: int) -> PageFigures:
@@ -81,11 +84,12 @@ def measure(client: Client, name: str, url: str, runs: int) -> PageFigures:
     if response.status_code != 200:
         return PageFigures(name, url, response.status_code)
     body = response.content
-    timings = []
+    timings, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         client.get(url)
         timings.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
     return PageFigures(
         name,
         url,
@@ -95,4 +99,6 @@ def measure(client: Client, name: str, url: str, runs: int) -> PageFigures:
         queries=counter.count,
         bytes=len(body),
         gzip_bytes=len(gzip.compress(body)),
+        cpu_p50_ms=statistics.median(cpu),
+        cpu_p95_ms=percentile(cpu, 0.95),
     )

@@ -27,9 +27,14 @@ class Command(BaseCommand):
         client = Client(HTTP_HOST=host)
         figures, count = benchmark.run(measure, client, host, courses, runs, first)
         self.stdout.write(f"{courses} courses, {count} occurrences in {first:%Y-%m}, {runs} runs per URL")
-        self.stdout.write(f"{'view':<30}{'p50 ms':>9}{'p95 ms':>9}{'queries':>9}{'bytes':>10}")
+        self.stdout.write(
+            f"{'view':<30}{'p50 ms':>9}{'p95 ms':>9}{'CPU p50':>9}{'CPU p95':>9}{'queries':>9}{'bytes':>10}"
+        )
         for item in figures:
             if item.status != 200:
                 self.stderr.write(f"{item.name}: {item.url} answered {item.status}")
                 continue
-            self.stdout.write(f"{item.name:<30}{item.p50_ms:>9.1f}{item.p95_ms:>9.1f}{item.queries:>9}{item.bytes:>10}")
+            self.stdout.write(
+                f"{item.name:<30}{item.p50_ms:>9.1f}{item.p95_ms:>9.1f}{item.cpu_p50_ms:>9.1f}{item.cpu_p95_ms:>9.1f}"
+                f"{item.queries:>9}{item.bytes:>10}"
+            )
