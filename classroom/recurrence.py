@@ -39,6 +39,9 @@ EARLIEST_YEAR = 2000
 #: UNTIL=20260630 means "until the end of 30 June": the session that day is included.
 DATE_ONLY_UNTIL = re.compile(r"UNTIL=([0-9]{8})(?![0-9T])")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: What dateutil raises for a rule it cannot read or walk: parsing, and iterating too (an
+#: ordinal out of range such as BYDAY=9SA in a monthly rule is an IndexError only then).
+DATEUTIL_ERRORS = (ValueError, TypeError, KeyError, IndexError, OverflowError)
 
 
 INVALID_RULE = _(
@@ -98,7 +101,7 @@ def parse_rule(text: str, dtstart: datetime.datetime) -> du_rrule.rruleset:
                 raise RuleError(_("INTERVAL must be a number from 1 to 52."))
     try:
         rules = du_rrule.rrulestr(text, dtstart=dtstart, forceset=True, ignoretz=True)
-    except (ValueError, TypeError, KeyError, IndexError, OverflowError) as error:
+    except DATEUTIL_ERRORS as error:
         raise RuleError(INVALID_RULE) from error
     return rules
 
@@ -110,7 +113,7 @@ def validate_rule(text: str, dtstart: datetime.datetime) -> None:
     rules = parse_rule(text, dtstart)
     try:
         first = next(iter(rules), None)
-    except (ValueError, OverflowError) as error:
+    except DATEUTIL_ERRORS as error:
         raise RuleError(INVALID_RULE) from error
     if first is None:
         raise RuleError(_("This rule never happens: check its end date (UNTIL) and its days."))
@@ -143,7 +146,7 @@ def _expand(
         rules = parse_rule(text, dtstart)
         found = rules.xafter(start, inc=True)
         return tuple(itertools.islice(itertools.takewhile(lambda moment: moment < end, found), limit))
-    except (RuleError, ValueError, OverflowError):
+    except (RuleError, *DATEUTIL_ERRORS):
         return ()
 
 

@@ -14,7 +14,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
 from classroom import recurrence
+from classroom.widgets import RecurrenceWidget
 
+BUILDER_HELP = _(
+    "Choose how the sessions repeat after the first date. The next ten sessions are listed "
+    "below the schedule after you save: check them before publishing."
+)
 RULE_HELP = _(
     "Leave empty for a single session on the first date. To repeat, write an RFC 5545 rule, for example "
     "FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20260630 (Tuesdays and Thursdays until 30 June), "
@@ -37,7 +42,7 @@ class ScheduleRule(Orderable):
 
     panels = [
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time"), FieldPanel("end_time")]),
-        FieldPanel("rrule"),
+        FieldPanel("rrule", widget=RecurrenceWidget, help_text=BUILDER_HELP),
     ]
 
     class Meta(Orderable.Meta):

@@ -66,6 +66,8 @@ def test_empty_rule_is_a_single_session():
         "FREQ=SECONDLY",
         "FREQ=HOURLY;INTERVAL=1",
         "RRULE:FREQ=WEEKLY;BYDAY=XX",
+        "FREQ=MONTHLY;BYDAY=9SA",
+        "FREQ=MONTHLY;BYDAY=-7FR",
         "FREQ=WEEKLY;INTERVAL=0",
         "FREQ=WEEKLY;INTERVAL=9999",
         "DTSTART:20260101T000000",
