@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from classroom import recurrence
 from classroom.widgets import RecurrenceWidget
@@ -73,8 +74,23 @@ class ScheduleRule(Orderable):
                 raise ValidationError({"rrule": str(error)}) from error
 
 
-class ScheduleException(Orderable):
-    """A change to one session: cancelled, moved to another date or time, or run differently."""
+class ScheduleException(TranslatableMixin, Orderable):
+    """A change to one session: cancelled, moved to another date or time, or run differently.
+
+    Translatable like its course (wagtail-localize's translatable inline models): the venue,
+    teacher and note are offered to translators; the dates, times and action are copied.
+    """
+
+    translatable_fields = [
+        SynchronizedField("date"),
+        SynchronizedField("action"),
+        SynchronizedField("new_date"),
+        SynchronizedField("new_start_time"),
+        SynchronizedField("new_end_time"),
+        TranslatableField("venue"),
+        TranslatableField("teacher"),
+        TranslatableField("note"),
+    ]
 
     class Action(models.TextChoices):
         CANCEL = "cancel", _("Cancelled")
@@ -98,7 +114,7 @@ class ScheduleException(Orderable):
         FieldPanel("note"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("schedule change")
         verbose_name_plural = _("schedule changes")
 
