@@ -16,7 +16,7 @@ from core.forms import REVIEW_CHECK_HOOK, SUBMITTING_ACTIONS
 from core.mixins import ImportTargetMixin
 from textkit.stream import iter_texts
 
-from . import views
+from . import publishing, translations, views  # noqa: F401 - publishing registers the gate's checks
 from .checks import check_page, check_texts, summarise
 from .models import Term
 from .sections import sections_for_user
@@ -95,6 +95,14 @@ def warn_about_terms(request, page) -> None:
 
 hooks.register("after_create_page", warn_about_terms)
 hooks.register("after_edit_page", warn_about_terms)
+
+
+# wagtail-localize's views through the publishing gate (editorial.translations) --------
+
+# Registered ahead of wagtail-localize's own hooks (order 0), so these URLs and this
+# before_edit_page hook answer first.
+hooks.register("register_admin_urls", translations.translation_urls, order=-10)
+hooks.register("before_edit_page", translations.edit_translation_through_gate, order=-10)
 
 
 # Audit log actions ---------------------------------------------------------------------
