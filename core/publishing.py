@@ -28,6 +28,10 @@ from wagtail.models import Locale, PagePermissionTester
 #: of messages, each a reason the page may not go live; an empty list lets it through.
 PUBLICATION_CHECK_HOOK = "check_page_publication"
 
+# The signed-in user of the request being served, for publications that name no user:
+# wagtail-localize publishes a translation after the transaction commits, without a user.
+_request_user: contextvars.ContextVar[Any] = contextvars.ContextVar("shiliu_request_user", default=None)
+
 # Pages (by primary key) whose publication a workflow's final approval is carrying out now.
 _approved_pages: contextvars.ContextVar[frozenset[int]] = contextvars.ContextVar(
     "shiliu_approved_pages", default=frozenset()
@@ -76,13 +80,17 @@ def publication_problems(page, user=None, *, revision=None, check_content: bool 
 
     Args:
         page: a page; its specific version is checked.
-        user: the user asking, or None for the site itself (commands, scheduled tasks).
+        user: the user asking; None stands for the signed-in user of the request being served
+            (:class:`PublishingUserMiddleware`), and outside a request for the site itself
+            (management commands, scheduled tasks).
         revision: the revision that would go live; its content is checked instead of
             ``page``'s when given.
         check_content: also check the content (the term list); False asks about rights only.
     Returns:
         Messages for the person asking, one a reason.
     """
+    if user is None:
+        user = _request_user.get()
     if revision is not None:
         page = revision.as_object()
     publication = Publication(page=page.specific, user=user, revision=revision, check_content=check_content)
@@ -141,3 +149,22 @@ class GatedPagePermissionTester(PagePermissionTester):
             return True
         source = self.page.get_translation_or_none(default_locale)
         return source is None or source.permissions_for_user(self.user).can_edit()
+
+
+class PublishingUserMiddleware:
+    """Makes the signed-in user the one the gate asks about when a publication names no user.
+
+    Goes after Django's AuthenticationMiddleware. Without it a library that publishes with
+    ``user=None`` during a request (wagtail-localize does, on commit) would act as the site.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # An anonymous visitor counts as a user too (one without any right), never as the site.
+        token = _request_user.set(getattr(request, "user", None))
+        try:
+            return self.get_response(request)
+        finally:
+            _request_user.reset(token)

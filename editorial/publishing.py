@@ -53,7 +53,7 @@ def no_forbidden_terms(publication: Publication) -> list[str]:
     if not hits:
         return []
     return [
-        gettext("“%(title)s” cannot go live while it contains forbidden terms; it is kept as a draft.")
+        gettext("“%(title)s” cannot go live while it contains forbidden terms.")
         % {"title": publication.page.get_admin_display_title()},
         *summarise(hits),
     ]

@@ -74,6 +74,10 @@ class SubmitPageTranslationView(submit_translations.SubmitPageTranslationView):
     def form_valid(self, form):
         if not may_translate(self.request.user, self.object, form.cleaned_data["locales"]):
             raise PermissionDenied
+        # A subtree holds drafts too: only those who may edit the page translate it whole.
+        may_edit = self.object.permissions_for_user(self.request.user).can_edit()
+        if form.cleaned_data.get("include_subtree") and not may_edit:
+            raise PermissionDenied
         return super().form_valid(form)
 
 

@@ -45,6 +45,12 @@ def reload(page):
 
 
 @pytest.fixture
+def commits(django_capture_on_commit_callbacks):
+    """Run on-commit callbacks as a real commit would: wagtail-localize publishes on commit."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
 def term(db):
     return Term.objects.create(phrase=FORBIDDEN, kind=Term.Kind.FORBIDDEN, suggestion="规范说法")
 
@@ -150,6 +156,17 @@ def test_bulk_publish_makes_no_section_page_live(client, people, admin, index_a,
     assert not reload(clean).live and not reload(dirty).live
 
 
+@pytest.mark.parametrize("alias", [False, True])
+def test_copying_or_aliasing_a_live_story_publishes_no_copy_without_review(client, people, admin, index_a, alias):
+    story = live_story(index_a, people["editor_a"])
+    client.force_login(admin)
+    data = {"new_title": "复制的故事", "new_slug": "copy", "new_parent_page": index_a.pk, "publish_copies": "on"}
+    if alias:
+        data["alias"] = "on"
+    client.post(reverse("wagtailadmin_pages:copy", args=[story.pk]), data)
+    assert not StoryPage.objects.filter(slug="copy", live=True).exists()
+
+
 # Import --------------------------------------------------------------------------------
 
 
@@ -161,7 +178,7 @@ def test_import_publish_refuses_a_file_with_a_forbidden_term(tmp_path: Path, ind
         call_command("import_stories", str(tmp_path), "--parent", str(index_a.pk), "--publish", stdout=out)
     assert "1 of 2" in str(raised.value)
     report = out.getvalue()
-    assert "bad.md: failed" in report and FORBIDDEN in report and "forbidden" in report
+    assert "bad.md: failed" in report and FORBIDDEN in report and "含有禁用词，不能上线" in report
     assert not StoryPage.objects.filter(title="邻里守望").exists()  # nothing half-saved
     assert StoryPage.objects.get(title="石榴籽志愿队").live
 
@@ -221,35 +238,40 @@ def test_final_approval_publishes_a_clean_page_and_the_site_cannot_be_tricked(pe
 # wagtail-localize ----------------------------------------------------------------------
 
 
-def test_translate_this_page_makes_a_draft_even_of_a_live_source(client, people, mongolian, index_a, admin):
+def test_translate_this_page_makes_a_draft_even_of_a_live_source(commits, client, people, mongolian, index_a, admin):
     story = live_story(index_a, people["editor_a"])
     client.force_login(admin)
     url = reverse("wagtail_localize:submit_page_translation", args=[story.pk])
-    assert client.post(url, {"locales": [mongolian["locale"].pk]}).status_code == 302
+    with commits():
+        assert client.post(url, {"locales": [mongolian["locale"].pk]}).status_code == 302
     target = story.get_translation(mongolian["locale"])
     assert not target.live
 
 
-def test_sync_with_publish_immediately_publishes_nothing_under_review(client, people, mongolian, index_a, admin):
+def test_sync_with_publish_immediately_publishes_nothing_under_review(
+    commits, client, people, mongolian, index_a, admin
+):
     story = live_story(index_a, people["editor_a"])
     translation, target = translated(story, mongolian, people["editor_a"])
     for user in (people["editor_a"], admin):
         client.force_login(user)
         url = reverse("wagtail_localize:update_translations", args=[translation.source_id])
-        response = client.post(url, {"publish_translations": "on"})
+        with commits():
+            response = client.post(url, {"publish_translations": "on"})
         assert response.status_code == 200  # the form again, with the reason
         assert not reload(target).live
 
 
 def test_the_translation_editor_submits_for_review_instead_of_publishing(
-    client, people, mongolian, index_a, translator
+    commits, client, people, mongolian, index_a, translator
 ):
     story = live_story(index_a, people["editor_a"])
     translation, target = translated(story, mongolian, translator)
     client.force_login(translator)
     html = client.get(edit_url(target)).content.decode()
     assert 'value="submit"' in html  # our "Submit the translation for review"
-    client.post(edit_url(target), {"action": "publish"})
+    with commits():
+        client.post(edit_url(target), {"action": "publish"})
     target = reload(target)
     assert not target.live
     assert target.current_workflow_state and target.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
@@ -260,7 +282,9 @@ def test_the_translation_editor_submits_for_review_instead_of_publishing(
     assert reload(target).live
 
 
-def test_a_translation_with_a_forbidden_term_is_kept_as_a_draft(client, people, mongolian, index_a, translator, term):
+def test_a_translation_with_a_forbidden_term_is_kept_as_a_draft(
+    commits, client, people, mongolian, index_a, translator, term
+):
     story = live_story(index_a, people["editor_a"])
     translation, target = translated(story, mongolian, translator, text=f"ᠮᠣᠩᠭᠣᠯ {FORBIDDEN}")
     # A synced translation is rebuilt from its segments on save: put the term into a segment.
@@ -274,7 +298,8 @@ def test_a_translation_with_a_forbidden_term_is_kept_as_a_draft(client, people, 
         defaults={"data": f"ᠮᠣᠩᠭᠣᠯ {FORBIDDEN}"},
     )
     client.force_login(translator)
-    response = client.post(edit_url(target), {"action": "submit"}, follow=True)
+    with commits():
+        response = client.post(edit_url(target), {"action": "submit"}, follow=True)
     assert FORBIDDEN in response.content.decode()
     target = reload(target)
     assert not target.live and target.current_workflow_state is None
@@ -283,24 +308,28 @@ def test_a_translation_with_a_forbidden_term_is_kept_as_a_draft(client, people, 
 
 
 @pytest.mark.parametrize("who", ["editor_a", "translator", "admin"])
-def test_convert_to_alias_cannot_make_a_translation_live(client, people, mongolian, index_a, translator, admin, who):
+def test_convert_to_alias_cannot_make_a_translation_live(
+    commits, client, people, mongolian, index_a, translator, admin, who
+):
     user = {"editor_a": people["editor_a"], "translator": translator, "admin": admin}[who]
     story = live_story(index_a, people["editor_a"])
     _translation, target = translated(story, mongolian, translator)
     client.force_login(user)
-    client.post(reverse("wagtail_localize:convert_to_alias", args=[target.pk]))
+    with commits():
+        client.post(reverse("wagtail_localize:convert_to_alias", args=[target.pk]))
     target = reload(target)
     assert not target.live and target.alias_of_id is None
 
 
 def test_a_translator_cannot_delete_a_translation_whose_source_they_cannot_edit(
-    client, people, mongolian, index_a, translator
+    commits, client, people, mongolian, index_a, translator
 ):
     story = live_story(index_a, people["editor_a"])
     _translation, target = translated(story, mongolian, translator)
     assert not target.permissions_for_user(translator).can_delete()
     client.force_login(translator)
-    client.post(reverse("wagtailadmin_pages:delete", args=[target.pk]))
+    with commits():
+        client.post(reverse("wagtailadmin_pages:delete", args=[target.pk]))
     assert Page.objects.filter(pk=target.pk).exists()
     assert target.permissions_for_user(people["editor_a"]).can_delete()  # the community's own editor may
 
@@ -310,7 +339,7 @@ def test_a_translator_cannot_delete_a_translation_whose_source_they_cannot_edit(
 
 @pytest.mark.parametrize("who", ["editor_b", "first_b", "final_b"])
 def test_no_role_of_b_can_translate_publish_or_delete_a_page_of_a_through_localize(
-    client, people, mongolian, index_a, translator, who
+    commits, client, people, mongolian, index_a, translator, who
 ):
     draft = StoryPageFactory(parent=index_a, slug="draft", live=False, owner=people["editor_a"])
     draft.save_revision(user=people["editor_a"])
@@ -323,17 +352,23 @@ def test_no_role_of_b_can_translate_publish_or_delete_a_page_of_a_through_locali
     revisions = target.revisions.count()
 
     for page in (draft, story):
-        response = client.post(
-            reverse("wagtail_localize:submit_page_translation", args=[page.pk]), {"locales": [mn.pk]}
-        )
+        with commits():
+            response = client.post(
+                reverse("wagtail_localize:submit_page_translation", args=[page.pk]), {"locales": [mn.pk]}
+            )
         assert denied(response)
     assert draft.get_translation_or_none(mn) is None
     url = reverse("wagtail_localize:update_translations", args=[translation.source_id])
-    assert denied(client.post(url, {"publish_translations": "on"}))
-    assert client.post(edit_url(target), {"action": "publish"}).status_code in (302, 403)
-    assert client.post(edit_url(target), {"action": "submit"}).status_code in (302, 403)
-    client.post(reverse("wagtail_localize:convert_to_alias", args=[target.pk]))
-    client.post(reverse("wagtailadmin_pages:delete", args=[target.pk]))
+    with commits():
+        assert denied(client.post(url, {"publish_translations": "on"}))
+    with commits():
+        assert client.post(edit_url(target), {"action": "publish"}).status_code in (302, 403)
+    with commits():
+        assert client.post(edit_url(target), {"action": "submit"}).status_code in (302, 403)
+    with commits():
+        client.post(reverse("wagtail_localize:convert_to_alias", args=[target.pk]))
+    with commits():
+        client.post(reverse("wagtailadmin_pages:delete", args=[target.pk]))
     for name in ("download_pofile", "preview_translation"):
         assert client.get(reverse(f"wagtail_localize:{name}", args=[translation.pk])).status_code in (302, 403)
     target = reload(target)
@@ -342,13 +377,70 @@ def test_no_role_of_b_can_translate_publish_or_delete_a_page_of_a_through_locali
     assert Translation.objects.get(pk=translation.pk).enabled
 
 
-def test_a_translator_translates_only_published_text(client, people, mongolian, index_a, translator):
+def test_a_translator_translates_only_published_text(commits, client, people, mongolian, index_a, translator):
     draft = StoryPageFactory(parent=index_a, slug="draft", live=False, owner=people["editor_a"])
     client.force_login(translator)
     url = reverse("wagtail_localize:submit_page_translation", args=[draft.pk])
-    assert denied(client.post(url, {"locales": [mongolian["locale"].pk]}))
+    with commits():
+        assert denied(client.post(url, {"locales": [mongolian["locale"].pk]}))
     story = live_story(index_a, people["editor_a"], slug="published")
     url = reverse("wagtail_localize:submit_page_translation", args=[story.pk])
-    assert client.post(url, {"locales": [mongolian["locale"].pk]}).status_code == 302
+    with commits():
+        assert client.post(url, {"locales": [mongolian["locale"].pk]}).status_code == 302
     assert not story.get_translation(mongolian["locale"]).live
     assert Locale.objects.count() == 2
+
+
+# Messages ------------------------------------------------------------------------------
+
+
+def test_a_submission_blocked_by_a_forbidden_term_is_kept_as_a_draft_and_says_so_in_chinese(
+    client, people, index_a, term
+):
+    story = StoryPageFactory(parent=index_a, title="草稿", slug="neighbours", live=False, owner=people["editor_a"])
+    client.force_login(people["editor_a"])
+    data = story_form(title="邻里守望相助", slug="neighbours", summary=f"摘要里有{FORBIDDEN}")
+    data["action-submit"] = "Submit"
+    response = client.post(edit_url(story), data, follow=True)
+    html = response.content.decode()
+    assert "已保存为草稿，未提交审核：内容含有禁用词。" in html
+    assert FORBIDDEN in html and "规范说法" in html
+    assert "could not be saved" not in html and "未能保存" not in html
+    story = reload(story)
+    draft = story.get_latest_revision_as_object()
+    assert draft.title == "邻里守望相助" and FORBIDDEN in draft.summary  # the editor's work is kept
+    assert story.current_workflow_state is None and not story.live
+
+
+def test_a_new_page_submitted_with_a_forbidden_term_is_created_as_a_draft(client, people, index_a, term):
+    client.force_login(people["editor_a"])
+    data = story_form(title="新稿件", slug="new", summary=FORBIDDEN)
+    data["action-submit"] = "Submit"
+    html = client.post(add_url(index_a), data, follow=True).content.decode()
+    assert "已保存为草稿，未提交审核" in html
+    story = StoryPage.objects.get(slug="new")
+    assert not story.live and story.current_workflow_state is None
+
+
+def test_reviewers_see_whether_they_approved_or_sent_back(client, people, index_a):
+    story = StoryPageFactory(parent=index_a, title="邻里守望相助", slug="s", live=False, owner=people["editor_a"])
+    story.save_revision(user=people["editor_a"])
+    story.get_workflow().start(story, people["editor_a"])
+
+    def act(user, action):
+        client.force_login(user)
+        task_state = reload(story).current_workflow_task_state
+        url = reverse("wagtailadmin_pages:workflow_action", args=[story.pk, action, task_state.pk])
+        return client.post(url, {"comment": "请补充数字"}, follow=True).content.decode()
+
+    html = act(people["first_a"], "approve")
+    assert "您已通过“邻里守望相助”" in html and "等待下一级审核" in html
+    html = act(people["final_a"], "reject")
+    assert "您已退回“邻里守望相助”" in html
+    client.force_login(people["editor_a"])
+    data = story_form(title="邻里守望相助", slug="s")
+    data["action-submit"] = "Submit"
+    client.post(edit_url(story), data)
+    html = act(people["final_a"], "approve")
+    assert "审核完成，页面已上线" in html
+    assert reload(story).live
