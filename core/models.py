@@ -15,6 +15,7 @@ from core.documents import SiteDocument  # noqa: F401 - WAGTAILDOCS_DOCUMENT_MOD
 from core.forms import BasePageForm
 from core.i18n import fallback_child
 from core.indexing import AnalysedSearchMixin
+from core.publishing import GatedPagePermissionTester, ensure_may_publish
 
 
 class BasePage(AnalysedSearchMixin, Page):
@@ -55,6 +56,22 @@ class BasePage(AnalysedSearchMixin, Page):
     def get_listing_image(self):
         """The image that stands for this page in listings and when shared."""
         return self.social_image
+
+    def permissions_for_user(self, user):
+        """Wagtail's page permissions, with publishing and deleting asked of the publishing gate."""
+        return GatedPagePermissionTester(user, self)
+
+    def publish(self, revision, user=None, changed=True, log_action=True, previous_revision=None, **kwargs):
+        """Publish ``revision``, if the publishing gate lets it go live (core.publishing).
+
+        Raises:
+            core.publishing.PublicationRefused: the user may not publish it, it must pass
+                its review first, or its content may not go live (a forbidden term).
+        """
+        ensure_may_publish(self, user, revision=revision)
+        return super().publish(
+            revision, user=user, changed=changed, log_action=log_action, previous_revision=previous_revision, **kwargs
+        )
 
     def get_meta_description(self) -> str:
         """The description for search engines and sharing cards."""

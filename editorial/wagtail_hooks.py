@@ -16,7 +16,7 @@ from core.forms import REVIEW_CHECK_HOOK, SUBMITTING_ACTIONS
 from core.mixins import ImportTargetMixin
 from textkit.stream import iter_texts
 
-from . import views
+from . import publishing, translations, views  # noqa: F401 - publishing registers the gate's checks
 from .checks import check_page, check_texts, summarise
 from .models import Term
 from .sections import sections_for_user
@@ -95,6 +95,69 @@ def warn_about_terms(request, page) -> None:
 
 hooks.register("after_create_page", warn_about_terms)
 hooks.register("after_edit_page", warn_about_terms)
+
+
+def _keep_as_draft_if_only_terms_block(request, form_class, instance, parent) -> None:
+    """A submission refused only for forbidden terms is saved as a draft instead of not at all.
+
+    The page form refuses the submission (core.forms, ``block_forbidden_terms``); when that is
+    its only error, the submit button is taken out of the request, so Wagtail saves a draft,
+    and ``report_draft_kept`` says why it was not submitted.
+    """
+    if request.method != "POST" or not any(request.POST.get(name) for name in SUBMITTING_ACTIONS):
+        return
+    form = form_class(request.POST, request.FILES, instance=instance, parent_page=parent, for_user=request.user)
+    if form.is_valid():
+        return
+    errors = form.errors.as_data()
+    if set(errors) != {"__all__"} or any(error.code != "review_check" for error in errors["__all__"]):
+        return
+    if any(formset.errors and any(formset.errors) for formset in getattr(form, "formsets", {}).values()):
+        return
+    post = request.POST.copy()
+    for name in SUBMITTING_ACTIONS:
+        post.pop(name, None)
+    request.POST = post
+    request.shiliu_review_blocked = [message for error in errors["__all__"] for message in error.messages]
+
+
+@hooks.register("before_edit_page")
+def keep_blocked_edit_as_draft(request, page):
+    latest = page.get_latest_revision_as_object()
+    _keep_as_draft_if_only_terms_block(request, latest.get_edit_handler().get_form_class(), latest, page.get_parent())
+
+
+@hooks.register("before_create_page")
+def keep_blocked_new_page_as_draft(request, parent_page, page_class):
+    instance = page_class(owner=request.user, locale=parent_page.locale)
+    _keep_as_draft_if_only_terms_block(request, instance.get_edit_handler().get_form_class(), instance, parent_page)
+
+
+def report_draft_kept(request, page) -> None:
+    """After a submission was turned into a draft save: say so, with the terms, in the admin's language."""
+    blocked = getattr(request, "shiliu_review_blocked", None)
+    if not blocked:
+        return
+    messages.error(
+        request,
+        format_html(
+            "{}<ul>{}</ul>",
+            gettext("Saved as a draft, not submitted for review: it contains forbidden terms."),
+            format_html_join("", "<li>{}</li>", ((line,) for line in blocked[1:] or blocked)),
+        ),
+    )
+
+
+hooks.register("after_create_page", report_draft_kept)
+hooks.register("after_edit_page", report_draft_kept)
+
+
+# wagtail-localize's views through the publishing gate (editorial.translations) --------
+
+# Registered ahead of wagtail-localize's own hooks (order 0), so these URLs and this
+# before_edit_page hook answer first.
+hooks.register("register_admin_urls", translations.translation_urls, order=-10)
+hooks.register("before_edit_page", translations.edit_translation_through_gate, order=-10)
 
 
 # Audit log actions ---------------------------------------------------------------------

@@ -44,10 +44,13 @@ def publish_approved(workflow_state, user=None) -> None:
     """WAGTAIL_FINISH_WORKFLOW_ACTION: record the reviewers in the byline, then publish.
 
     The permission check is skipped on purpose: passing the final review is what allows
-    a page to go live, and reviewers hold no publish right of their own.
+    a page to go live, and reviewers hold no publish right of their own. The publishing
+    gate (core.publishing) is told the page passed its review; its content is still checked.
     """
     from wagtail.log_actions import log
     from wagtail.models import Page
+
+    from core.publishing import approved_publication
 
     obj = workflow_state.content_object
     revision = obj.get_latest_revision()
@@ -57,4 +60,5 @@ def publish_approved(workflow_state, user=None) -> None:
         if record_reviewers(page, names):
             revision = page.save_revision(user=user, clean=False, log_action=False)
             log(page, "shiliu.reviewers_recorded", user=user, revision=revision, data={"reviewers": names})
-    revision.publish(user=user, skip_permission_checks=True)
+    with approved_publication(obj):
+        revision.publish(user=user, skip_permission_checks=True)

@@ -5,13 +5,16 @@ import functools
 import segno
 
 from django import template
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Site, get_page_models
 
 from core.i18n import html_language_tag
+from core.mixins import SectionIndexMixin
 from core.models import SiteSettings
 from core.translation import localize_all
 
@@ -45,6 +48,12 @@ def qr_svg_text(url: str, title: str) -> str:
     return svg.replace("<svg ", '<svg role="img" ', 1)
 
 
+def section_content_types() -> list[ContentType]:
+    """Content types of the page types whose pages are sections (core.mixins.SectionIndexMixin)."""
+    models = [model for model in get_page_models() if issubclass(model, SectionIndexMixin)]
+    return list(ContentType.objects.get_for_models(*models).values())
+
+
 @register.inclusion_tag("components/site_menu.html", takes_context=True)
 def site_menu(context) -> dict:
     """Links to the home page and its sections in the reader's language."""
@@ -53,7 +62,14 @@ def site_menu(context) -> dict:
     if site is None:
         return {"home": None, "sections": [], "site_name": ""}
     home = site.root_page.localized
-    sections = list(home.get_children().live().public().in_menu().filter(locale_id=home.locale_id))
+    # Pages marked for the menu, and every section (core.mixins.SectionIndexMixin, a community's
+    # stories, say), so each community is reachable, in the order editors gave them.
+    sections = list(
+        home.get_children()
+        .live()
+        .public()
+        .filter(Q(show_in_menus=True) | Q(content_type__in=section_content_types()), locale_id=home.locale_id)
+    )
     page = context.get("page")
     current_path = getattr(page, "path", "")
     for section in sections:

@@ -35,6 +35,7 @@ from wagtail.models import Page
 
 from core.images import SafeImageField, max_image_pixels
 from core.mixins import ImportTargetMixin
+from core.publishing import PublicationRefused
 from textkit.limits import Deadline, LimitExceeded
 from textkit.slugs import pinyin_slug
 
@@ -237,7 +238,9 @@ def import_document(
         parent: an index page whose specific class is an ImportTargetMixin; the page type
             it names builds the new page.
         user: the owner of the page and the author of its revision and log entries.
-        publish: publish the page at once instead of leaving a draft for review.
+        publish: publish the page at once instead of leaving a draft for review (the command's
+            ``--publish``, for archives): the site itself publishes it, through the publishing
+            gate (core.publishing), so a forbidden term still fails the file.
         options: the values of the page type's ``import_option_fields`` by name (a story's place).
         base_dir: the folder Markdown image paths are relative to.
         progress: called with each stage's key in :data:`STAGES` as the stage starts.
@@ -287,9 +290,16 @@ def import_document(
             if publish:
                 stage = "publish"
                 report(stage)
-                revision.publish(user=user, skip_permission_checks=True)
+                revision.publish(user=None, skip_permission_checks=True)
                 page.refresh_from_db()  # publishing saved a copy built from the revision
             record_import(digest, target, page, name, user)
+    except PublicationRefused as refused:
+        _discard_files(saved_images)
+        return ImportResult(
+            name,
+            ImportResult.FAILED,
+            reason=" ".join([_("Not published, and nothing was saved:"), *map(str, refused.messages)]),
+        )
     except DocumentImportError as error:
         _discard_files(saved_images)
         return ImportResult(name, ImportResult.FAILED, reason=str(error))

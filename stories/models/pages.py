@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -188,8 +189,23 @@ class StoryIndexPage(RoutablePageMixin, SectionIndexMixin, ImportTargetMixin, In
         verbose_name_plural = _("story indexes")
 
     def stories(self) -> StoryQuerySet:
-        """The live, public stories of this index, newest first."""
-        return StoryPage.objects.child_of(self).live().public().newest_first()
+        """The live, public stories this index lists, newest first.
+
+        The site's story list (see :meth:`lists_whole_site`) lists every story of its site in
+        its language, those of community sections included; a community section lists its own.
+        """
+        if self.lists_whole_site:
+            stories = StoryPage.objects.descendant_of(self.get_parent())
+        else:
+            stories = StoryPage.objects.child_of(self)
+        return stories.live().public().newest_first()
+
+    @cached_property
+    def lists_whole_site(self) -> bool:
+        """Whether this is the site's story list: the first story index under its parent (the
+        home page), in the order editors give them; the others are community sections."""
+        first = StoryIndexPage.objects.sibling_of(self).order_by("path").values_list("pk", flat=True).first()
+        return first == self.pk
 
     def filter_form(self, request):
         return StoryFilterForm(request.GET or None, locale=self.locale, years=self._years())
