@@ -178,6 +178,16 @@ class DeclaredFilters:
         return names | {"year"} if page_date_field(model) else names
 
 
+class SearchFilter(AnalysedSearchFilter):
+    """search.api's analysed search; a queryset already known to be empty is not searched
+    (a search backend fails to compile an empty query)."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" in request.GET and queryset.query.is_empty():
+            return queryset
+        return super().filter_queryset(request, queryset, view)
+
+
 class ContentPagesAPIViewSet(SafeAPIMixin, SearchablePagesAPIViewSet):
     """Pages: a listing of one type carries that type's listing fields and filters.
 
@@ -193,7 +203,7 @@ class ContentPagesAPIViewSet(SafeAPIMixin, SearchablePagesAPIViewSet):
         OrderingFilter,
         TranslationOfFilter,
         LocaleFilter,
-        AnalysedSearchFilter,  # last: search results cannot be filtered further
+        SearchFilter,  # last: search results cannot be filtered further
     ]
 
     @classmethod
@@ -215,7 +225,7 @@ def _without_download_url(fields: list[str]) -> list[str]:
 class PublicImagesAPIViewSet(SafeAPIMixin, ImagesAPIViewSet):
     """Images a live, public page uses, as renditions: no original file's address."""
 
-    filter_backends = [OrderingFilter, AnalysedSearchFilter]
+    filter_backends = [OrderingFilter, SearchFilter]
     meta_fields = _without_download_url(ImagesAPIViewSet.meta_fields)
     listing_default_fields = _without_download_url(ImagesAPIViewSet.listing_default_fields)
     nested_default_fields = _without_download_url(ImagesAPIViewSet.nested_default_fields)
@@ -232,7 +242,7 @@ class PublicImagesAPIViewSet(SafeAPIMixin, ImagesAPIViewSet):
 class PublicDocumentsAPIViewSet(SafeAPIMixin, SearchableDocumentsAPIViewSet):
     """Documents a live, public page uses, outside restricted collections (teacher-only files)."""
 
-    filter_backends = [OrderingFilter, AnalysedSearchFilter]
+    filter_backends = [OrderingFilter, SearchFilter]
 
     def get_queryset(self):
         return public_documents_in_use()

@@ -218,7 +218,14 @@ def _used_by_public_pages(model) -> QuerySet:
         object_id__in=page_ids,
     ).values_list("to_object_id", flat=True)
     ids = {number for number in (parse_positive_int(value) for value in used) if number}
-    return model.objects.filter(pk__in=ids).exclude(collection__in=restricted_collection_ids()).order_by("id")
+    if not ids:
+        # none(), not pk__in=[]: a search of an empty IN list fails to compile (EmptyResultSet).
+        return model.objects.none()
+    objects = model.objects.filter(pk__in=ids)
+    restricted = restricted_collection_ids()
+    if restricted:
+        objects = objects.exclude(collection__in=restricted)
+    return objects.order_by("id")
 
 
 def public_images() -> QuerySet:
