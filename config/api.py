@@ -30,6 +30,7 @@ from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
+from wagtail.api import APIField
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
@@ -42,12 +43,13 @@ from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, get_page_models
 
-from core.api import APIFilterError, api_attribute, public_documents_in_use, public_images
+from core.api import APIFilterError, RenditionURLsField, api_attribute, public_documents_in_use, public_images
 from core.mixins import page_date_field
 from core.params import MAX_PARAMETER, parse_positive_int
 from search.api import AnalysedSearchFilter, SearchableDocumentsAPIViewSet, SearchablePagesAPIViewSet
+from search.services import type_value
 
 #: Seconds a client or CDN may keep a successful answer (content changes on publication).
 API_MAX_AGE = 60
@@ -226,8 +228,9 @@ class PublicImagesAPIViewSet(SafeAPIMixin, ImagesAPIViewSet):
     """Images a live, public page uses, as renditions: no original file's address."""
 
     filter_backends = [OrderingFilter, SearchFilter]
+    body_fields = [*ImagesAPIViewSet.body_fields, APIField("renditions", serializer=RenditionURLsField())]
     meta_fields = _without_download_url(ImagesAPIViewSet.meta_fields)
-    listing_default_fields = _without_download_url(ImagesAPIViewSet.listing_default_fields)
+    listing_default_fields = [*_without_download_url(ImagesAPIViewSet.listing_default_fields), "renditions"]
     nested_default_fields = _without_download_url(ImagesAPIViewSet.nested_default_fields)
 
     def get_queryset(self):
@@ -259,10 +262,32 @@ api_router.register_endpoint("images", PublicImagesAPIViewSet)
 api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
 
 
+def page_type_filters() -> dict[str, list[tuple[str, str]]]:
+    """Each filter name page types declare, with (page type, description) pairs; ``year`` for dated types."""
+    filters: dict[str, list[tuple[str, str]]] = {}
+    for model in sorted(get_page_models(), key=type_value):
+        for api_filter in api_attribute(model, "api_filters", []):
+            filters.setdefault(api_filter.name, []).append((type_value(model), api_filter.description))
+        if page_date_field(model):
+            filters.setdefault("year", []).append((type_value(model), "The year of the page's own date."))
+    return filters
+
+
 @cache
 def openapi_document() -> dict:
-    """The OpenAPI 3 description (config/openapi.yaml), parsed once."""
-    return yaml.safe_load(OPENAPI_FILE.read_text(encoding="utf-8"))
+    """The OpenAPI 3 description: config/openapi.yaml, with the page types and the filters
+    they declare added to ``/api/v2/pages/`` (so a new page type is described without an edit)."""
+    document = yaml.safe_load(OPENAPI_FILE.read_text(encoding="utf-8"))
+    listing = document["paths"]["/api/v2/pages/"]["get"]
+    types = [type_value(model) for model in get_page_models() if model is not Page]
+    for parameter in listing["parameters"]:
+        if parameter.get("name") == "type":
+            parameter["schema"] = {"type": "string", "enum": sorted(types)}
+    for name, declared in page_type_filters().items():
+        described = "; ".join(f"{page_type}: {text}" for page_type, text in declared)
+        schema = {"type": "integer", "minimum": 1, "maximum": YEAR_MAX} if name == "year" else {"type": "string"}
+        listing["parameters"].append({"name": name, "in": "query", "description": described, "schema": schema})
+    return document
 
 
 @require_GET

@@ -136,6 +136,17 @@ class RenditionsField(Field):
         }
 
 
+class RenditionURLsField(RenditionsField):
+    """Only the renditions of an image (``{name: {"url", "width", "height"}}``): the images endpoint's field."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("source", "*")
+        super().__init__(**kwargs)
+
+    def to_representation(self, image):
+        return super().to_representation(image)["renditions"]
+
+
 class RenderedHTMLField(Field):
     """A StreamField or rich text field rendered as the page renders it (a string of HTML)."""
 

@@ -161,7 +161,9 @@ class MaterialPage(RoutablePageMixin, BasePage):
             lambda materials, value: materials.filtered(language=value),
             "zh, mn or both (a bilingual material counts for both).",
         ),
-        APIFilter("format", lambda materials, value: materials.filtered(format=value), "A format code."),
+        APIFilter(
+            "material_format", lambda materials, value: materials.filtered(format=value), "A format code (slides)."
+        ),
     ]
 
     parent_page_types = ["materials.MaterialIndexPage"]
