@@ -94,7 +94,10 @@ class BoundedPagination(WagtailPagination):
             raise BadRequestError(f"limit must be an integer from 1 to {limit_max}")
         if view is not None and hasattr(queryset, "for_listing"):
             # What a card shows in a fixed number of queries (the page type's queryset).
+            ordering = queryset.query.order_by
             queryset = queryset.for_listing()
+            if ordering:  # for_listing() may order its own way; the request's order stands
+                queryset = queryset.order_by(*ordering)
         self.view = view
         self.total_count = queryset.count()
         return queryset[offset : offset + limit]

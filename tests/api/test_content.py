@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from tests.albums.factories import PhotoImageFactory
-from tests.factories import CampaignIndexPageFactory, CampaignPageFactory
+from tests.factories import CampaignIndexPageFactory, CampaignPageFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -150,3 +150,24 @@ def test_a_new_page_type_gets_an_api_by_declaring_its_fields(client, home):
     }
     # A filter another type declares is not one of this type's.
     assert client.get("/api/v2/pages/", {"type": "testapp.WorkshopPage", "theme": "x"}).status_code == 400
+
+
+def test_a_story_listing_costs_the_same_queries_for_few_or_many_stories(client, stories, index, places):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        client.get("/api/v2/pages/", STORIES)  # renditions are made on the first request
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/api/v2/pages/", STORIES).status_code == 200
+        return len(captured)
+
+    few = queries()
+    for _ in range(6):
+        StoryPageFactory(
+            parent=index,
+            place=places["community"],
+            hero_image=PhotoImageFactory(),
+            themes=list(stories["community"].themes.all()),
+        )
+    assert queries() == few
