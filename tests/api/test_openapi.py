@@ -17,9 +17,11 @@ from schemathesis.specs.openapi.checks import (
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
+from django.utils import timezone
 
 from tests.albums.factories import AlbumIndexPageFactory, FestivalAlbumPageFactory, PhotoImageFactory
 from tests.api.test_leaks import document, document_link
+from tests.classroom.factories import EventIndexPageFactory, EventPageFactory
 from tests.factories import CampaignIndexPageFactory, CampaignPageFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +60,8 @@ def content(stories, home):
     album.photos.create(image=PhotoImageFactory(), caption="摔跤比赛")
     album.save_revision().publish()
     StoryPageFactory(parent=stories["community"].get_parent(), body=document_link(document("公开教案")))
+    today = timezone.localdate()  # in the calendar's default range
+    EventPageFactory(parent=EventIndexPageFactory(parent=home), start_date=today, end_date=today)
     return {"campaign": campaign, "album": album, **stories}
 
 
@@ -75,8 +79,8 @@ def wsgi_app():
     request_finished.connect(close_old_connections)
 
 
-#: Generated requests per operation (nine operations).
-EXAMPLES = 40
+#: Generated requests per operation (ten operations).
+EXAMPLES = 30
 
 
 def test_the_live_app_keeps_to_its_description(content, wsgi_app):
@@ -87,7 +91,8 @@ def test_the_live_app_keeps_to_its_description(content, wsgi_app):
     """
     schema = schemathesis.openapi.from_wsgi("/api/v2/openapi.json", wsgi_app)
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 9  # list, detail and find of pages, images and documents
+    # List, detail and find of pages, images and documents; the calendar's occurrences.
+    assert len(operations) == 10
 
     for operation in operations:
 
