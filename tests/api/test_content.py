@@ -63,9 +63,16 @@ def test_the_language_filter_lists_the_mongolian_translation(client, stories, mn
     from tests.api.conftest import publish_translation
 
     translation = publish_translation(stories["community"], locales["mn"])
+    theme = stories["community"].themes.get()
+    mongolian_theme = theme.copy_for_translation(locales["mn"])
+    mongolian_theme.name = "ᠬᠠᠮᠲᠤ ᠠᠮᠢᠳᠤᠷᠠᠬᠤ"
+    mongolian_theme.save()
 
-    assert titles(listing(client, locale="mn-mong")) == [translation.title]
-    assert listing(client, locale="mn-mong")["items"][0]["date"] == "2024-03-08"
+    item = listing(client, locale="mn-mong")["items"][0]
+    assert [item["title"] for item in listing(client, locale="mn-mong")["items"]] == [translation.title]
+    assert item["date"] == "2024-03-08"
+    assert item["themes"] == [{"slug": "gongju", "name": "ᠬᠠᠮᠲᠤ ᠠᠮᠢᠳᠤᠷᠠᠬᠤ"}]  # named in the page's language
+    assert titles(listing(client, locale="mn-mong", place=stories["community"].place_id)) == [translation.title]
     assert len(listing(client, locale="zh-hans")["items"]) == 3
 
 
