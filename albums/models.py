@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rest_framework.fields import Field
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Prefetch, Subquery
@@ -10,11 +12,13 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, PageManager, PageQuerySet, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.api import RenditionsField, SnippetField
 from core.mixins import DatedMixin, IntroductionMixin, SectionIndexMixin
 from core.models import BasePage
 
@@ -38,6 +42,27 @@ class AlbumQuerySet(PageQuerySet):
         return self.select_related("place", "social_image").prefetch_related(
             Prefetch("photos", queryset=covers, to_attr="cover_photos"), "cover_photos__image__renditions"
         )
+
+
+class PhotosField(Field):
+    """An album's photos in order: ``[{"image": <RenditionsField>, "caption", "photographer", "is_cover"}]``."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, album):
+        image_field = RenditionsField()
+        image_field.bind("image", self)
+        return [
+            {
+                "image": image_field.to_representation(photo.image),
+                "caption": photo.caption,
+                "photographer": photo.photographer,
+                "is_cover": photo.is_cover,
+            }
+            for photo in album.photo_list()
+        ]
 
 
 class FestivalAlbumPage(RoutablePageMixin, DatedMixin, BasePage):
@@ -89,6 +114,18 @@ class FestivalAlbumPage(RoutablePageMixin, DatedMixin, BasePage):
         index.RelatedFields("place", [index.SearchField("name")]),
         index.RelatedFields("photos", [index.SearchField("caption")]),
     ]
+    api_fields = [
+        *BasePage.api_fields,
+        *DatedMixin.date_api_fields,
+        APIField("event_name"),
+        APIField("event_page_id"),
+        APIField("place", serializer=SnippetField(("id", "name", "level"))),
+        APIField("organisers"),
+        APIField("introduction"),
+        APIField("photos", serializer=PhotosField()),
+    ]
+    api_listing_fields = [*BasePage.api_listing_fields, "date", "event_name", "place"]
+
     parent_page_types = ["albums.AlbumIndexPage"]
     subpage_types: list[str] = []
 

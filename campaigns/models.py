@@ -9,11 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.api import APIFilter, RenderedHTMLField
 from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, FiguresBlock
 from core.i18n import prefer_locale
 from core.mixins import DateRangeMixin, IntroductionMixin, SectionIndexMixin
@@ -111,6 +113,28 @@ class CampaignPage(DateRangeMixin, BasePage):
         index.SearchField("goals"),
         index.SearchField("body"),
     ]
+    api_fields = [
+        *BasePage.api_fields,
+        *DateRangeMixin.date_range_api_fields,
+        APIField("kind"),
+        APIField("theme"),
+        APIField("slogan"),
+        APIField("goals_html", serializer=RenderedHTMLField(source="goals")),
+        APIField("partners"),
+        APIField("body"),
+        APIField("body_html", serializer=RenderedHTMLField(source="body")),
+        APIField("results_html", serializer=RenderedHTMLField(source="results")),
+        APIField("result_figures"),
+    ]
+    api_listing_fields = [*BasePage.api_listing_fields, "start_date", "end_date", "kind", "theme"]
+    api_filters = [
+        APIFilter(
+            "kind",
+            lambda campaigns, value: campaigns.filter(kind=value),
+            "policy-month, unity-month, law-week, festival or other.",
+        )
+    ]
+
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types: list[str] = []
 

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rest_framework import fields as api_fields
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from classroom.fields import Audience, AudienceField
+from core.api import SnippetField
 
 
 class ActivityMixin(models.Model):
@@ -47,6 +51,14 @@ class ActivityMixin(models.Model):
         index.SearchField("address"),
         index.FilterField("audiences"),
         index.RelatedFields("place", [index.SearchField("name")]),
+    ]
+    activity_api_fields: ClassVar[list] = [
+        APIField("audiences", serializer=api_fields.ListField(child=api_fields.CharField(), read_only=True)),
+        APIField("place", serializer=SnippetField(("id", "name", "level"))),
+        APIField("venue"),
+        APIField("address"),
+        APIField("contact_phone"),
+        APIField("sign_up_required"),
     ]
     #: Audiences are codes, the same in every language.
     activity_synchronised_fields: ClassVar[list] = [

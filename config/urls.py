@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
 from wagtail import urls as wagtail_urls
@@ -11,13 +11,17 @@ from wagtail.documents import urls as wagtaildocs_urls
 from classroom.api import occurrences_json
 from search.views import search_page
 
-from .api import api_router
+from .api import api_not_found, api_router, openapi_json, openapi_yaml
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/openapi.json", openapi_json, name="openapi_json"),
+    path("api/v2/openapi.yaml", openapi_yaml, name="openapi_yaml"),
     path("api/v2/", api_router.urls),
     path("api/classroom/occurrences/", occurrences_json, name="classroom_occurrences"),
+    # Anything else under api/ is a JSON 404, not the site's HTML page under a language prefix.
+    re_path(r"^api/(?P<path>.*)$", api_not_found),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
 ]

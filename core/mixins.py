@@ -22,6 +22,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+
+from core.api import BylineField
 
 if TYPE_CHECKING:
     from django import forms
@@ -57,6 +60,7 @@ class IntroductionMixin(models.Model):
     intro = models.TextField(_("introduction"), blank=True)
 
     intro_panels: ClassVar[list] = [FieldPanel("intro")]
+    intro_api_fields: ClassVar[list] = [APIField("intro")]
 
     class Meta:
         abstract = True
@@ -70,6 +74,8 @@ class DatedMixin(models.Model):
     #: The date field search filters and shows results by (see :func:`page_date_field`).
     page_date_field: ClassVar[str] = "date"
     date_panels: ClassVar[list] = [FieldPanel("date")]
+    #: The content API gives the date the page is about (ISO 8601), never its publication time.
+    date_api_fields: ClassVar[list] = [APIField("date")]
 
     class Meta:
         abstract = True
@@ -83,6 +89,7 @@ class DateRangeMixin(models.Model):
 
     page_date_field: ClassVar[str] = "start_date"
     date_range_panels: ClassVar[list] = [FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")])]
+    date_range_api_fields: ClassVar[list] = [APIField("start_date"), APIField("end_date")]
     END_BEFORE_START = _("The end date cannot be before the start date.")
 
     class Meta:
@@ -133,6 +140,7 @@ class BylineMixin(models.Model):
             heading=_("Byline"),
         )
     ]
+    byline_api_fields: ClassVar[list] = [APIField("byline", serializer=BylineField())]
 
     class Meta:
         abstract = True

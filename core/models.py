@@ -6,10 +6,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.api import RenditionsField
 from core.control_characters import strip_control_characters
 from core.documents import SiteDocument  # noqa: F401 - WAGTAILDOCS_DOCUMENT_MODEL
 from core.forms import BasePageForm
@@ -44,6 +46,12 @@ class BasePage(AnalysedSearchMixin, Page):
     promote_panels = [*Page.promote_panels, FieldPanel("social_image")]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     base_form_class = BasePageForm
+    #: What the content API gives for every page type (core.api); page types add their own.
+    api_fields = [
+        APIField("summary"),
+        APIField("image", serializer=RenditionsField(source="get_listing_image")),
+    ]
+    api_listing_fields = ["summary", "image"]
 
     class Meta:
         abstract = True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rest_framework.fields import Field
+
 from django.db import models
 from django.db.models import F, Sum
 from django.http import Http404, StreamingHttpResponse
@@ -11,11 +13,14 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
+from wagtail.api.utils import get_full_url
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, PageManager, PageQuerySet
 from wagtail.search import index
 
+from core.api import APIFilter, RenderedHTMLField
 from core.blocks import RICH_TEXT_FEATURES
 from core.mixins import IntroductionMixin, SectionIndexMixin
 from core.models import BasePage
@@ -44,6 +49,39 @@ class MaterialQuerySet(PageQuerySet):
 
     def for_listing(self) -> MaterialQuerySet:
         return self.select_related("locale").prefetch_related("files__document").order_by("title")
+
+
+class MaterialFilesField(Field):
+    """A material's files as ``[{"id", "title", "download_url"}]``; empty for a teacher-only
+    material, whose files are downloaded after a teacher logs in on the site."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, material):
+        if material.teacher_only:
+            return []
+        request = self.context.get("request")
+        return [
+            {"id": document.pk, "title": document.title, "download_url": get_full_url(request, document.url)}
+            for document in material.documents()
+        ]
+
+
+def _grade_bands(material) -> list[str]:
+    return [band for band in GRADE_BANDS if getattr(material, f"for_{band}")]
+
+
+class GradeBandsField(Field):
+    """The grade bands a material is for, as codes (``["primary", "junior"]``)."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, material):
+        return _grade_bands(material)
 
 
 class MaterialPage(RoutablePageMixin, BasePage):
@@ -103,6 +141,31 @@ class MaterialPage(RoutablePageMixin, BasePage):
         index.FilterField("for_junior"),
         index.FilterField("for_senior"),
     ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("description_html", serializer=RenderedHTMLField(source="description")),
+        APIField("grade_bands", serializer=GradeBandsField()),
+        APIField("subject"),
+        APIField("language"),
+        APIField("material_format"),
+        APIField("teacher_only"),
+        APIField("related_page_id"),
+        APIField("files", serializer=MaterialFilesField()),
+    ]
+    api_listing_fields = [*BasePage.api_listing_fields, "grade_bands", "subject", "language", "material_format"]
+    api_filters = [
+        APIFilter("grade", lambda materials, value: materials.filtered(grade=value), "primary, junior or senior."),
+        APIFilter("subject", lambda materials, value: materials.filtered(subject=value), "A subject code."),
+        APIFilter(
+            "language",
+            lambda materials, value: materials.filtered(language=value),
+            "zh, mn or both (a bilingual material counts for both).",
+        ),
+        APIFilter(
+            "material_format", lambda materials, value: materials.filtered(format=value), "A format code (slides)."
+        ),
+    ]
+
     parent_page_types = ["materials.MaterialIndexPage"]
     subpage_types: list[str] = []
 

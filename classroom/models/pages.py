@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -16,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from classroom.mixins import ActivityMixin
 from classroom.panels import UpcomingSessionsPanel
+from core.api import RenderedHTMLField
 from core.blocks import RICH_TEXT_FEATURES
 from core.mixins import DateRangeMixin, HeroImageMixin, IntroductionMixin, SectionIndexMixin
 from core.models import BasePage
@@ -47,6 +49,14 @@ class CoursePage(RoutablePageMixin, ActivityMixin, HeroImageMixin, BasePage):
         index.SearchField("teachers"),
         *ActivityMixin.activity_search_fields,
     ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("description_html", serializer=RenderedHTMLField(source="description")),
+        APIField("teachers"),
+        *ActivityMixin.activity_api_fields,
+    ]
+    api_listing_fields = [*BasePage.api_listing_fields, "teachers", "place", "venue"]
+
     parent_page_types = ["classroom.EventIndexPage"]
     subpage_types: list[str] = []
 
@@ -114,6 +124,18 @@ class EventPage(RoutablePageMixin, DateRangeMixin, ActivityMixin, HeroImageMixin
         index.FilterField("start_date"),
         *ActivityMixin.activity_search_fields,
     ]
+    api_fields = [
+        *BasePage.api_fields,
+        *DateRangeMixin.date_range_api_fields,
+        APIField("start_time"),
+        APIField("end_time"),
+        APIField("cancelled"),
+        APIField("campaign_id"),
+        APIField("description_html", serializer=RenderedHTMLField(source="description")),
+        *ActivityMixin.activity_api_fields,
+    ]
+    api_listing_fields = [*BasePage.api_listing_fields, "start_date", "end_date", "start_time", "place", "venue"]
+
     parent_page_types = ["classroom.EventIndexPage"]
     subpage_types: list[str] = []
 

@@ -10,12 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.api import APIFilter, RenderedHTMLField, SnippetField, integer_value
 from core.blocks import BodyStreamBlock
 from core.mixins import (
     BylineMixin,
@@ -64,6 +66,14 @@ class StoryQuerySet(PageQuerySet):
 StoryManager = PageManager.from_queryset(StoryQuerySet)
 
 
+def filter_by_place(stories: StoryQuerySet, value: str) -> StoryQuerySet:
+    """Stories of the place with id ``value`` or of any place below it, in any language."""
+    place = Place.objects.filter(pk=integer_value("place", value)).first()
+    if place is None:
+        return stories.none()
+    return stories.filtered(place_keys=Place.objects.subtree_translation_keys(place))
+
+
 class StoryPage(DatedMixin, HeroImageMixin, BylineMixin, ImportablePageMixin, BasePage):
     """An ethnic-unity story: a community's practice told as an article, with its figures."""
 
@@ -107,6 +117,27 @@ class StoryPage(DatedMixin, HeroImageMixin, BylineMixin, ImportablePageMixin, Ba
         index.RelatedFields("place", [index.SearchField("name")]),
         index.RelatedFields("ethnic_groups", [index.SearchField("name")]),
         index.RelatedFields("themes", [index.SearchField("name")]),
+    ]
+
+    api_fields = [
+        *BasePage.api_fields,
+        *DatedMixin.date_api_fields,
+        APIField("place", serializer=SnippetField(("id", "name", "level"))),
+        APIField("themes", serializer=SnippetField(("slug", "name"), many=True)),
+        APIField("ethnic_groups", serializer=SnippetField(("code", "name"), many=True)),
+        *BylineMixin.byline_api_fields,
+        APIField("body"),
+        APIField("body_html", serializer=RenderedHTMLField(source="body")),
+    ]
+    api_listing_fields = [*BasePage.api_listing_fields, "date", "place", "themes", "ethnic_groups", "byline"]
+    api_filters = [
+        APIFilter("place", filter_by_place, "A place id: stories of that place and of every place below it."),
+        APIFilter("theme", lambda stories, value: stories.filtered(theme=value), "A theme's slug (gongju)."),
+        APIFilter(
+            "ethnic_group",
+            lambda stories, value: stories.filtered(group=value),
+            "An ethnic group's two-digit GB/T 3304 code (02 for Mongol).",
+        ),
     ]
 
     parent_page_types = ["stories.StoryIndexPage"]

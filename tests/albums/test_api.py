@@ -1,14 +1,17 @@
-"""The images API gives no address of an original file."""
+"""The images API gives no address of an original file (the leaks themselves: tests/api/test_leaks.py)."""
 
 import pytest
 
-from tests.albums.factories import PhotoImageFactory
+from tests.albums.factories import AlbumIndexPageFactory, FestivalAlbumPageFactory, PhotoImageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_images_api_lists_images_without_the_original_file(client, home):
     image = PhotoImageFactory()
+    album = FestivalAlbumPageFactory(parent=AlbumIndexPageFactory(parent=home))
+    album.photos.create(image=image)
+    album.save_revision().publish()  # the API lists only images a live page uses
 
     listing = client.get("/api/v2/images/", {"fields": "*"}).json()
     detail = client.get(f"/api/v2/images/{image.pk}/").json()

@@ -8,9 +8,11 @@ importable, with no list edited in search/ or editorial/.
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from core.api import APIFilter, RenderedHTMLField
 from core.blocks import BodyStreamBlock
 from core.mixins import BylineMixin, DatedMixin, ImportablePageMixin, ImportTargetMixin, SectionIndexMixin
 from core.models import BasePage
@@ -24,6 +26,16 @@ class WorkshopPage(DatedMixin, BylineMixin, ImportablePageMixin, BasePage):
 
     content_panels = [*BasePage.content_panels, *DatedMixin.date_panels, FieldPanel("body"), FieldPanel("venue")]
     search_fields = [*BasePage.search_fields, index.SearchField("body"), index.SearchField("venue")]
+    # The content API, declared like the panels: nothing in config/api.py names this app.
+    api_fields = [
+        *BasePage.api_fields,
+        *DatedMixin.date_api_fields,
+        *BylineMixin.byline_api_fields,
+        APIField("venue"),
+        APIField("body_html", serializer=RenderedHTMLField(source="body")),
+    ]
+    api_listing_fields = [*BasePage.api_listing_fields, "date", "venue", "byline"]
+    api_filters = [APIFilter("venue", lambda workshops, value: workshops.filter(venue=value), "A venue.")]
     parent_page_types = ["testapp.WorkshopIndexPage"]
     subpage_types: list[str] = []
 
