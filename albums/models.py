@@ -15,6 +15,7 @@ from wagtail.models import Orderable, PageManager, PageQuerySet, TranslatableMix
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.i18n import below_in_reader_language
 from core.mixins import DatedMixin, IntroductionMixin, SectionIndexMixin
 from core.models import BasePage
 
@@ -193,7 +194,7 @@ class AlbumIndexPage(SectionIndexMixin, IntroductionMixin, BasePage):
 
     def albums(self) -> AlbumQuerySet:
         """The live, public albums of this index, newest first."""
-        return FestivalAlbumPage.objects.child_of(self).live().public().newest_first()
+        return below_in_reader_language(FestivalAlbumPage.objects.live().public(), self).newest_first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
+from core.i18n import reader_url
 from classroom import occurrences as service
 from classroom.forms import CalendarFilterForm, CalendarParameterError, bound_filter_form, parse_date, parse_filters
 from classroom.ical import webcal
@@ -158,7 +159,7 @@ def add_urls(days, request) -> None:
         for occurrence in day.shown:
             page = occurrence.page
             if page.pk not in urls:
-                urls[page.pk] = page.get_url(request)
+                urls[page.pk] = reader_url(page, request) or ""
             occurrence.url = urls[page.pk]
 
 

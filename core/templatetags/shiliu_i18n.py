@@ -126,3 +126,24 @@ def localized_one(instance):
     if instance is None:
         return None
     return localize_all([instance], Locale.get_active())[0]
+
+
+@register.simple_tag(takes_context=True)
+def listing_url(context, page) -> str:
+    """The URL a listing links ``page`` with: under the reader's language prefix, also for a
+    page not translated yet (core.i18n.reader_url)."""
+    return i18n.reader_url(page, context.get("request")) or ""
+
+
+@register.simple_tag
+def listing_notice(page) -> str:
+    """For a page listed in place of a missing translation, a short note in the reader's
+    language saying it is in the original; empty otherwise."""
+    if page is None or not is_fallback(page):
+        return ""
+    language = get_language() or settings.LANGUAGE_CODE
+    return format_html(
+        '<span class="listing-notice" lang="{}">{}</span>',
+        html_language_tag(language),
+        gettext("Not translated yet: shown in the original"),
+    )

@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import BodyStreamBlock
+from core.i18n import below_in_reader_language
 from core.mixins import (
     BylineMixin,
     DatedMixin,
@@ -188,8 +189,9 @@ class StoryIndexPage(RoutablePageMixin, SectionIndexMixin, ImportTargetMixin, In
         verbose_name_plural = _("story indexes")
 
     def stories(self) -> StoryQuerySet:
-        """The live, public stories of this index, newest first."""
-        return StoryPage.objects.child_of(self).live().public().newest_first()
+        """The live, public stories of this index in its language, newest first; a translated
+        index lists the source's stories not yet translated too (core.i18n)."""
+        return below_in_reader_language(StoryPage.objects.live().public(), self).newest_first()
 
     def filter_form(self, request):
         return StoryFilterForm(request.GET or None, locale=self.locale, years=self._years())
