@@ -13,11 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
-from core.i18n import reader_url
 from classroom import occurrences as service
 from classroom.forms import CalendarFilterForm, CalendarParameterError, bound_filter_form, parse_date, parse_filters
 from classroom.ical import webcal
 from classroom.models import CoursePage, EventPage
+from core.i18n import reader_url
 
 VIEWS = ("agenda", "week", "month")
 AGENDA_DAYS = 28
