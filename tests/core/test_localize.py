@@ -1,10 +1,13 @@
 """Pages through wagtail-localize's own paths: table cells are strings a translator sees in a
 PO file, and a translation keeps the slug of its source."""
 
+import json
 from urllib.parse import unquote
 
 import polib
 import pytest
+
+from django.urls import reverse
 
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 from wagtail_localize.operations import translate_object
@@ -71,6 +74,18 @@ def test_table_cells_are_strings_of_the_po_file(story_with_table, locales):
 
     assert {"活动", "场次", "参与人次", "红石榴课堂", "邻里节", "一年来的活动"} <= msgids
     assert not {"48", "1,320", "6", "98%"} & msgids  # figures are not sent to translators
+
+
+def test_the_translation_editor_offers_the_table_cells(admin_client, story_with_table, home, locales):
+    translate_object(story_with_table, [locales["mn"]])
+    translated = story_with_table.get_translation(locales["mn"])
+
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[translated.pk]))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    for cell in ("红石榴课堂", "一年来的活动"):  # source strings waiting for the translator
+        assert json.dumps(cell)[1:-1] in html  # the editor's props: JSON with ASCII escapes
 
 
 def test_a_table_translated_through_a_po_file_shows_mongolian_cells(
