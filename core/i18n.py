@@ -203,33 +203,40 @@ def below_in_reader_language(queryset: PageQuerySet, page: Page, *, descendants:
         ``{% listing_url %}``, which sends a reader to the fallback address of a page
         in another language.
     """
-    default_locale = Locale.get_default()
-    source = None if page.locale_id == default_locale.pk else page.get_translation_or_none(default_locale)
     scope = _below(page, descendants)
+    if (translation.get_language() or settings.LANGUAGE_CODE).lower() == settings.LANGUAGE_CODE.lower():
+        # A reader of the source language: every page is in it, nothing to fall back to, and
+        # no query is spent finding out (the calendar's fixed query count depends on it).
+        return queryset.filter(scope).select_related("locale")
+    default_locale = Locale.get_default()
+    if page.locale_id == default_locale.pk:
+        return queryset.filter(scope).select_related("locale")
+    source = page.get_translation_or_none(default_locale)
     if source is not None:
         scope |= _below(source, descendants)
-    return in_reader_language(queryset.filter(scope), page.locale_id)
+    return in_reader_language(queryset.filter(scope), page.locale_id, default_locale.pk)
 
 
-def in_reader_language(queryset: PageQuerySet, locale_id: int) -> PageQuerySet:
-    """One version of each page for a reader of ``locale_id``: its pages there (not aliases),
-    and the default language's pages that have no live translation there.
+def in_reader_language(queryset: PageQuerySet, locale_id: int, default_locale_id: int | None = None) -> PageQuerySet:
+    """One version of each page for a reader of ``locale_id``: its pages there, and the
+    default language's pages that have no live translation there. Aliases wagtail-localize
+    keeps in place of a translation (an alias of a page in another locale) are left out.
 
     Args:
         queryset: pages in any locales; filtering, ordering and prefetching may follow.
         locale_id: the reader's locale.
+        default_locale_id: the default locale's id when the caller has it (saves a query).
     Returns:
         A queryset, with each page's locale fetched along (one SQL query with a subquery).
     """
     queryset = queryset.select_related("locale")  # reader_url and the notice read each page's language
-    default_locale = Locale.get_default()
-    if locale_id == default_locale.pk:
+    default_locale_id = default_locale_id or Locale.get_default().pk
+    if locale_id == default_locale_id:
         return queryset.filter(locale_id=locale_id)
-    translated = Page.objects.live().filter(
-        locale_id=locale_id, translation_key=OuterRef("translation_key"), alias_of__isnull=True
-    )
+    own_words = Q(alias_of__isnull=True) | Q(alias_of__locale=F("locale"))
+    translated = Page.objects.live().filter(own_words, locale_id=locale_id, translation_key=OuterRef("translation_key"))
     return queryset.filter(
-        Q(locale_id=locale_id, alias_of__isnull=True) | (Q(locale_id=default_locale.pk) & ~Exists(translated))
+        (Q(locale_id=locale_id) & own_words) | (Q(locale_id=default_locale_id) & ~Exists(translated))
     )
 
 
