@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.api import RenditionsField, SnippetField
+from core.i18n import below_in_reader_language
 from core.mixins import DatedMixin, IntroductionMixin, SectionIndexMixin
 from core.models import BasePage
 
@@ -230,7 +231,7 @@ class AlbumIndexPage(SectionIndexMixin, IntroductionMixin, BasePage):
 
     def albums(self) -> AlbumQuerySet:
         """The live, public albums of this index, newest first."""
-        return FestivalAlbumPage.objects.child_of(self).live().public().newest_first()
+        return below_in_reader_language(FestivalAlbumPage.objects.live().public(), self).newest_first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -17,7 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.api import APIFilter, RenderedHTMLField
 from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, FiguresBlock
-from core.i18n import prefer_locale
+from core.i18n import below_in_reader_language, in_reader_language, prefer_locale
 from core.mixins import DateRangeMixin, IntroductionMixin, SectionIndexMixin
 from core.models import BasePage
 
@@ -143,7 +143,8 @@ class CampaignPage(DateRangeMixin, BasePage):
         verbose_name_plural = _("campaigns")
 
     def activities(self):
-        """Live events of this campaign in the page's language, soonest first.
+        """Live events of this campaign, soonest first, each in the page's language where
+        translated, else in the source language (core.i18n.in_reader_language).
 
         Events point at their campaign with a foreign key whose reverse relation is named
         ``events`` (classroom's EventPage, the layer above): the campaign reads that relation
@@ -154,9 +155,8 @@ class CampaignPage(DateRangeMixin, BasePage):
         if relation is None:
             return []
         events = relation.rel.related_model.objects.live().public()
-        return events.filter(locale_id=self.locale_id, campaign__translation_key=self.translation_key).order_by(
-            "start_date", "pk"
-        )
+        events = events.filter(campaign__translation_key=self.translation_key)
+        return in_reader_language(events, self.locale_id).order_by("start_date", "pk")
 
     def stories(self) -> list[Page]:
         """The chosen stories that are live and public, in the editors' order, each in the
@@ -242,7 +242,7 @@ class CampaignIndexPage(SectionIndexMixin, IntroductionMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        campaigns = CampaignPage.objects.child_of(self).live().public().select_related("social_image")
+        campaigns = below_in_reader_language(CampaignPage.objects.live().public(), self).select_related("social_image")
         today = timezone.localdate()
         context["current_campaigns"] = campaigns.current(today)
         context["past_campaigns"] = campaigns.filter(end_date__lt=today).order_by("-start_date")

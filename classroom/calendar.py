@@ -17,6 +17,7 @@ from classroom import occurrences as service
 from classroom.forms import CalendarFilterForm, CalendarParameterError, bound_filter_form, parse_date, parse_filters
 from classroom.ical import webcal
 from classroom.models import CoursePage, EventPage
+from core.i18n import reader_url
 
 VIEWS = ("agenda", "week", "month")
 AGENDA_DAYS = 28
@@ -163,7 +164,7 @@ def add_urls(days, request) -> None:
         for occurrence in day.shown:
             page = occurrence.page
             if page.pk not in urls:
-                urls[page.pk] = page.get_url(request)
+                urls[page.pk] = reader_url(page, request) or ""
             occurrence.url = urls[page.pk]
 
 

@@ -20,6 +20,7 @@ from django.utils import timezone
 from classroom import recurrence
 from classroom.fields import AudienceField
 from classroom.models import CoursePage, EventPage, ScheduleException, ScheduleRule
+from core.i18n import below_in_reader_language
 
 MAX_RANGE_DAYS = 366
 MAX_OCCURRENCES = 10_000
@@ -249,7 +250,7 @@ def courses_for(parent, filters: Filters = Filters()):
     """Live, public courses below ``parent`` matching ``filters``, rules and exceptions prefetched."""
     if filters.kind not in ("", "course"):
         return CoursePage.objects.none()
-    courses = CoursePage.objects.live().public().descendant_of(parent)
+    courses = below_in_reader_language(CoursePage.objects.live().public(), parent, descendants=True)
     return (
         filter_pages(courses, filters, COURSE_TEXT_FIELDS)
         .select_related("place", "locale")
@@ -262,7 +263,7 @@ def events_for(parent, filters: Filters = Filters()):
     """Live, public events below ``parent`` matching ``filters`` (the kind picks campaign activities)."""
     if filters.kind == "course":
         return EventPage.objects.none()
-    events = EventPage.objects.live().public().descendant_of(parent)
+    events = below_in_reader_language(EventPage.objects.live().public(), parent, descendants=True)
     if filters.kind == "event":
         events = events.filter(campaign__isnull=True)
     elif filters.kind == "campaign":

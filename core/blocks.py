@@ -1,11 +1,14 @@
 """Blocks shared by every content app: import them, never redefine them."""
 
+import copy
+
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail_localize.segments import StringSegmentValue
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
 
@@ -117,7 +120,44 @@ class DocumentLinkBlock(blocks.StructBlock):
 
 
 class TableBlock(WagtailTableBlock):
-    """A plain table (schedules, figures by community), as Word documents often carry."""
+    """A plain table (schedules, figures by community), as Word documents often carry.
+
+    wagtail-localize skips Wagtail's TableBlock; this one offers its caption and each cell
+    holding a word as a translatable segment (path ``caption`` or ``cell-<row>-<column>``),
+    so a translator sees table cells in the editor and in PO files like any other string.
+    Cells of digits and signs only (48, 1,320, 98%) stay as they are.
+    """
+
+    def get_translatable_segments(self, value) -> list[StringSegmentValue]:
+        """The caption and the cells with a letter in them, in reading order."""
+        if not isinstance(value, dict):
+            return []
+        segments = []
+        caption = value.get("table_caption")
+        if isinstance(caption, str) and _has_letter(caption):
+            segments.append(StringSegmentValue("caption", caption.strip()))
+        for row_index, row in enumerate(value.get("data") or []):
+            for column_index, cell in enumerate(row or []):
+                if isinstance(cell, str) and _has_letter(cell):
+                    segments.append(StringSegmentValue(f"cell-{row_index}-{column_index}", cell.strip()))
+        return segments
+
+    def restore_translated_segments(self, value, segments) -> dict:
+        """A copy of the source table with the translated caption and cells put back in place."""
+        table = copy.deepcopy(value) if isinstance(value, dict) else {}
+        data = table.get("data") or []
+        for segment in segments:
+            if not isinstance(segment, StringSegmentValue):
+                continue
+            text = segment.render_text()
+            if segment.path == "caption":
+                table["table_caption"] = text
+                continue
+            _cell, row_index, column_index = segment.path.split("-")
+            row_index, column_index = int(row_index), int(column_index)
+            if row_index < len(data) and column_index < len(data[row_index] or []):
+                data[row_index][column_index] = text
+        return table
 
     class Meta:
         icon = "table"
@@ -130,6 +170,10 @@ class TableBlock(WagtailTableBlock):
             "table_caption": "",
             "table_header_choice": "row",
         }
+
+
+def _has_letter(text: str) -> bool:
+    return any(character.isalpha() for character in text)
 
 
 class BodyStreamBlock(blocks.StreamBlock):

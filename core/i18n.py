@@ -5,12 +5,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.http import HttpRequest
 from django.urls import reverse, translate_url
 from django.utils import translation
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageQuerySet, Site
 
 HTML_LANGUAGE_TAGS = {"zh-hans": "zh-Hans", "mn-mong": "mn-Mong"}
 
@@ -182,3 +182,77 @@ def prefer_locale(pages: Iterable[Page], locale_id: int) -> list[Page]:
         if current is None or (own and current.locale_id != locale_id):
             chosen[page.translation_key] = page
     return list(chosen.values())
+
+
+def below_in_reader_language(queryset: PageQuerySet, page: Page, *, descendants: bool = False) -> PageQuerySet:
+    """The pages of ``queryset`` below ``page`` as a reader of ``page``'s language sees a listing.
+
+    A listing in the source language lists its own children. A translated listing (a
+    Mongolian story index, say) lists its own children, and in place of every child not yet
+    translated, the source-language child below its source page; so a Mongolian listing is
+    never emptier than the Chinese one. Aliases wagtail-localize keeps in place of
+    translations are left out, their originals shown instead.
+
+    Args:
+        queryset: pages of one type, such as ``StoryPage.objects.live().public()``; any
+            ordering, filtering and ``for_listing()`` may follow.
+        page: the listing page (an index, or a home page with ``descendants=True``).
+        descendants: all pages below ``page`` rather than its children only.
+    Returns:
+        A queryset (one SQL query with a subquery); templates link its pages with
+        ``{% listing_url %}``, which sends a reader to the fallback address of a page
+        in another language.
+    """
+    scope = _below(page, descendants)
+    if (translation.get_language() or settings.LANGUAGE_CODE).lower() == settings.LANGUAGE_CODE.lower():
+        # A reader of the source language: every page is in it, nothing to fall back to, and
+        # no query is spent finding out (the calendar's fixed query count depends on it).
+        return queryset.filter(scope).select_related("locale")
+    default_locale = Locale.get_default()
+    if page.locale_id == default_locale.pk:
+        return queryset.filter(scope).select_related("locale")
+    source = page.get_translation_or_none(default_locale)
+    if source is not None:
+        scope |= _below(source, descendants)
+    return in_reader_language(queryset.filter(scope), page.locale_id, default_locale.pk)
+
+
+def in_reader_language(queryset: PageQuerySet, locale_id: int, default_locale_id: int | None = None) -> PageQuerySet:
+    """One version of each page for a reader of ``locale_id``: its pages there, and the
+    default language's pages that have no live translation there. Aliases wagtail-localize
+    keeps in place of a translation (an alias of a page in another locale) are left out.
+
+    Args:
+        queryset: pages in any locales; filtering, ordering and prefetching may follow.
+        locale_id: the reader's locale.
+        default_locale_id: the default locale's id when the caller has it (saves a query).
+    Returns:
+        A queryset, with each page's locale fetched along (one SQL query with a subquery).
+    """
+    queryset = queryset.select_related("locale")  # reader_url and the notice read each page's language
+    default_locale_id = default_locale_id or Locale.get_default().pk
+    if locale_id == default_locale_id:
+        return queryset.filter(locale_id=locale_id)
+    own_words = Q(alias_of__isnull=True) | Q(alias_of__locale=F("locale"))
+    translated = Page.objects.live().filter(own_words, locale_id=locale_id, translation_key=OuterRef("translation_key"))
+    return queryset.filter(
+        (Q(locale_id=locale_id) & own_words) | (Q(locale_id=default_locale_id) & ~Exists(translated))
+    )
+
+
+def _below(page: Page, descendants: bool) -> Q:
+    depth = Q(depth__gt=page.depth) if descendants else Q(depth=page.depth + 1)
+    return Q(path__startswith=page.path) & depth
+
+
+def reader_url(page: Page, request: HttpRequest | None = None, language_code: str | None = None) -> str | None:
+    """Where a reader of ``language_code`` (the active language) reads ``page`` from a listing.
+
+    The page's own URL when it is in that language; for a page in another language (a
+    missing translation), its address under the reader's language prefix, which shows it
+    with the translation notice (:func:`fallback_url`); its own URL when it has none.
+    """
+    language_code = (language_code or translation.get_language() or settings.LANGUAGE_CODE).lower()
+    if page.locale.language_code == language_code:
+        return page.get_url(request)
+    return fallback_url(page, language_code, request) or page.get_url(request)

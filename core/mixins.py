@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.models import Locale
 
 from core.api import BylineField
 
@@ -52,6 +53,18 @@ class HeroImageMixin(models.Model):
     def get_listing_image(self):
         """The sharing image when one is set, else the main image (None when neither is)."""
         return getattr(self, "social_image", None) or self.hero_image
+
+    def get_hero_alt_text(self) -> str:
+        """The main image's alternative text, in the page's language.
+
+        An image's title is written once, in Chinese, and is not translated; on a page in
+        another language the page's own (translated) title describes the picture instead.
+        """
+        if self.hero_image is None:
+            return ""
+        if getattr(self, "locale_id", None) in (None, Locale.get_default().pk):
+            return self.hero_image.title
+        return getattr(self, "title", "") or self.hero_image.title
 
 
 class IntroductionMixin(models.Model):

@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Page
+from wagtail.coreutils import find_available_slug
+from wagtail.models import Locale, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from core.api import RenditionsField
 from core.control_characters import strip_control_characters
@@ -55,6 +57,50 @@ class BasePage(AnalysedSearchMixin, Page):
 
     class Meta:
         abstract = True
+
+    def __init_subclass__(cls, **kwargs):
+        """Every page type's translations keep the source's slug (docs/bilingual.md).
+
+        wagtail-localize treats a page's slug as a translatable string and would store the
+        slug of a translated title; the slug is declared synchronised instead, added to the
+        ``override_translatable_fields`` a page type declares for its own fields.
+        """
+        super().__init_subclass__(**kwargs)
+        fields = list(getattr(cls, "override_translatable_fields", []))
+        if not any(field.field_name == "slug" for field in fields):
+            fields.append(SynchronizedField("slug", overridable=False))
+        cls.override_translatable_fields = fields
+
+    def full_clean(self, *args, **kwargs):
+        """Wagtail's checks; a translation left without a slug takes its source's.
+
+        wagtail-localize passes a translation's slug through an ASCII-only slugify, which
+        empties a Chinese slug such as 红石榴驿站; Wagtail would then make one from the
+        translated title, a Mongolian slug hundreds of characters long once percent-encoded.
+        """
+        self._keep_source_slug()
+        super().full_clean(*args, **kwargs)
+
+    def minimal_clean(self):
+        """Wagtail's checks for a draft; a translation left without a slug takes its source's."""
+        self._keep_source_slug()
+        super().minimal_clean()
+
+    def _keep_source_slug(self) -> None:
+        if not self.slug and self.path and self.translation_key:
+            self.slug = self._source_slug() or ""
+
+    def _source_slug(self) -> str | None:
+        """The slug of this page's version in the default language (else any other), made
+        unique among this page's siblings; None when there is no other version."""
+        versions = Page.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk).exclude(slug="")
+        slug = (
+            versions.filter(locale=Locale.get_default()).values_list("slug", flat=True).first()
+            or versions.values_list("slug", flat=True).first()
+        )
+        if not slug:
+            return None
+        return find_available_slug(self.get_parent(), slug, ignore_page_id=self.pk)
 
     def clean(self):
         """Validate, after removing control characters from every text field (core.control_characters)."""

@@ -39,3 +39,25 @@ def localize_all(instances: Iterable, locale: Locale) -> list:
     model = type(instances[0])
     by_key = {i.translation_key: i for i in localized_snippets(model, locale, {i.translation_key for i in instances})}
     return [by_key.get(i.translation_key, i) for i in instances]
+
+
+def localized_instance(instance, locale: Locale, cache: dict):
+    """One snippet in ``locale`` where translated, else as it is, for a listing of many cards.
+
+    The first call for a model loads that model's translations in ``locale`` into ``cache``
+    (one query, however many cards follow); an instance already in ``locale`` costs none.
+
+    Args:
+        instance: a TranslatableMixin instance, or None.
+        locale: the reader's locale.
+        cache: a dict kept for one request.
+    Returns:
+        The translation, the instance itself when there is none, or None for None.
+    """
+    if instance is None or instance.locale_id == locale.pk:
+        return instance
+    model = type(instance)
+    key = (model._meta.label, locale.pk)
+    if key not in cache:
+        cache[key] = {item.translation_key: item for item in model.objects.filter(locale_id=locale.pk)}
+    return cache[key].get(instance.translation_key, instance)

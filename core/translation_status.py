@@ -78,13 +78,15 @@ def translatable_snippet_models() -> list[type[Model]]:
 
 
 def translation_statuses(locale: Locale, default: Locale | None = None) -> list[TranslationStatus]:
-    """Every page and translatable snippet of ``default`` that ``locale`` lacks or lags behind.
+    """Every live page and translatable snippet of ``default`` that ``locale`` lacks or lags behind.
 
     Args:
         locale: the target locale, such as Mongolian.
         default: the source locale; the site's default language when None.
     Returns:
-        Pages first (in tree order), then snippets by model; up-to-date items are left out.
+        Pages first (in tree order), then snippets by model; up-to-date items are left out, and
+        so are pages never published (drafts waiting for review) and unpublished drafts of
+        live pages, which only count once they are published.
         The number of queries does not grow with the number of items.
     """
     default = default or Locale.get_default()
@@ -133,7 +135,9 @@ def _managed_state(source, translations, progress, changed: bool) -> tuple[str, 
 
 def _page_statuses(locale: Locale, default: Locale) -> list[TranslationStatus]:
     pages = list(
-        Page.objects.filter(locale=default, depth__gt=1, alias_of__isnull=True)
+        # Only what readers can see needs translating: drafts waiting for review are left out.
+        Page.objects.live()
+        .filter(locale=default, depth__gt=1, alias_of__isnull=True)
         .exclude(content_type=ContentType.objects.get_for_model(Page))  # placeholders such as Wagtail's welcome page
         .order_by("path")
         .specific()
@@ -152,8 +156,8 @@ def _page_statuses(locale: Locale, default: Locale) -> list[TranslationStatus]:
             continue
         source = sources.get(page.translation_key)
         if source is not None:
-            edited_at = max(filter(None, [page.latest_revision_created_at, page.last_published_at]), default=None)
-            changed = bool(edited_at and edited_at > source.last_updated_at)
+            # A draft of the Chinese page is not a change until it is approved and published.
+            changed = bool(page.last_published_at and page.last_published_at > source.last_updated_at)
             state = _managed_state(source, translations, progress, changed)
         elif page.last_published_at and page.last_published_at > (target.last_published_at or page.last_published_at):
             state = (SOURCE_CHANGED, "")  # translated outside wagtail-localize: compare publication times

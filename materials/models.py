@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from core.api import APIFilter, RenderedHTMLField
 from core.blocks import RICH_TEXT_FEATURES
+from core.i18n import below_in_reader_language
 from core.mixins import IntroductionMixin, SectionIndexMixin
 from core.models import BasePage
 
@@ -303,7 +304,8 @@ class MaterialIndexPage(SectionIndexMixin, IntroductionMixin, BasePage):
         verbose_name_plural = _("materials libraries")
 
     def materials(self) -> MaterialQuerySet:
-        return MaterialPage.objects.child_of(self).live().public()
+        """The live, public materials of this library in its language, else the source's (core.i18n)."""
+        return below_in_reader_language(MaterialPage.objects.live().public(), self)
 
     def get_context(self, request, *args, **kwargs):
         # As the story index does: the form uses search.services, which needs the models loaded.

@@ -8,11 +8,11 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from core import i18n
 from core.i18n import LanguageVersion, content_page, html_language_tag, is_fallback, language_versions
-from core.translation import localize_all
+from core.translation import localize_all, localized_instance
 
 register = template.Library()
 
@@ -126,3 +126,68 @@ def localized_one(instance):
     if instance is None:
         return None
     return localize_all([instance], Locale.get_active())[0]
+
+
+@register.simple_tag(takes_context=True)
+def listing_url(context, page) -> str:
+    """The URL a listing links ``page`` with: under the reader's language prefix, also for a
+    page not translated yet (core.i18n.reader_url).
+
+    The reader's language is the request's: a page shown in place of a missing translation
+    renders its content in the source language, and its links still keep the reader's prefix.
+    """
+    request = context.get("request")
+    return i18n.reader_url(page, request, getattr(request, "LANGUAGE_CODE", None)) or ""
+
+
+@register.simple_tag
+def listing_notice(page) -> str:
+    """For a page listed in place of a missing translation, a short note in the reader's
+    language saying it is in the original; empty otherwise."""
+    if page is None or not is_fallback(page):
+        return ""
+    language = get_language() or settings.LANGUAGE_CODE
+    return format_html(
+        '<span class="listing-notice" lang="{}">{}</span>',
+        html_language_tag(language),
+        gettext("Not translated yet: shown in the original"),
+    )
+
+
+@register.simple_tag(takes_context=True)
+def localized_snippet(context, instance, owner=None):
+    """``{% localized_snippet story.place story as place %}``: a place, theme or ethnic group in
+    the language of the page it belongs to (``owner``; the active language without one) where
+    translated, else as it is. A Chinese card listed on a Mongolian page keeps a Chinese name,
+    like the rest of its card. A listing of any length costs one query per snippet model
+    (core.translation.localized_instance)."""
+    request = context.get("request")
+    cache = request.__dict__.setdefault("_shiliu_snippets", {}) if request is not None else {}
+    locale = content_page(owner).locale if owner is not None else Locale.get_active()
+    return localized_instance(instance, locale, cache)
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_pages(context, page) -> list:
+    """The pages above ``page`` (below the tree's root), each in the reader's language where
+    it has a live translation there, else as it is (two queries).
+
+    The reader's language is the request's, also on a page shown in place of a missing
+    translation: its trail leads back into the reader's language.
+    """
+    if page is None:
+        return []
+    ancestors = list(page.get_ancestors().filter(depth__gt=1).select_related("locale"))
+    request = context.get("request")
+    language = getattr(request, "LANGUAGE_CODE", None) or get_language() or settings.LANGUAGE_CODE
+    translations = {
+        version.translation_key: version
+        for version in Page.objects.live()
+        .filter(
+            locale__language_code=language.lower(),
+            alias_of__isnull=True,
+            translation_key__in=[ancestor.translation_key for ancestor in ancestors],
+        )
+        .select_related("locale")
+    }
+    return [translations.get(ancestor.translation_key, ancestor) for ancestor in ancestors]

@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.api import APIFilter, RenderedHTMLField, SnippetField, integer_value
 from core.blocks import BodyStreamBlock
+from core.i18n import below_in_reader_language
 from core.mixins import (
     BylineMixin,
     DatedMixin,
@@ -220,16 +221,16 @@ class StoryIndexPage(RoutablePageMixin, SectionIndexMixin, ImportTargetMixin, In
         verbose_name_plural = _("story indexes")
 
     def stories(self) -> StoryQuerySet:
-        """The live, public stories this index lists, newest first.
+        """The live, public stories this index lists in its language, newest first.
 
-        The site's story list (see :meth:`lists_whole_site`) lists every story of its site in
-        its language, those of community sections included; a community section lists its own.
+        The site's story list (see :meth:`lists_whole_site`) lists every story of its site,
+        those of community sections included; a community section lists its own. A translated
+        index lists the source's stories not yet translated too (core.i18n).
         """
+        stories = StoryPage.objects.live().public()
         if self.lists_whole_site:
-            stories = StoryPage.objects.descendant_of(self.get_parent())
-        else:
-            stories = StoryPage.objects.child_of(self)
-        return stories.live().public().newest_first()
+            return below_in_reader_language(stories, self.get_parent(), descendants=True).newest_first()
+        return below_in_reader_language(stories, self).newest_first()
 
     @cached_property
     def lists_whole_site(self) -> bool:

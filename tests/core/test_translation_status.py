@@ -75,6 +75,28 @@ def test_editing_the_chinese_page_makes_its_translation_out_of_date(translated_s
     assert states(locales["mn"])[translated_story.title] == SOURCE_CHANGED
 
 
+def test_a_draft_never_published_is_not_listed_as_needing_translation(home, locales):
+    index = StoryIndexPageFactory(parent=home)
+    StoryPageFactory(parent=index, title="草稿：还在审核的故事", live=False)
+    StoryPageFactory(parent=index, title="已发布的故事")
+
+    found = states(locales["mn"])
+
+    assert found["已发布的故事"] == MISSING
+    assert "草稿：还在审核的故事" not in found
+
+
+def test_an_unpublished_draft_of_a_translated_page_changes_nothing_until_published(translated_story, locales):
+    translated_story.title = "阿吉拉沁社区：等待审核的新标题"
+    translated_story.save_revision()  # a draft, waiting for review
+
+    assert translated_story.pk not in {s.source.pk for s in translation_statuses(locales["mn"])}
+
+    translated_story.get_latest_revision().publish()
+
+    assert states(locales["mn"])["阿吉拉沁社区：等待审核的新标题"] == SOURCE_CHANGED
+
+
 def test_after_syncing_the_new_strings_wait_for_a_translator(translated_story, locales):
     translated_story.title = "阿吉拉沁社区：改写后的标题"
     translated_story.save_revision().publish()
