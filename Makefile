@@ -25,8 +25,21 @@ demo: migrate
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin at /admin/); Ctrl-C stops."
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-serve: install
-	$(PY) manage.py runserver $(HOST):$(PORT)
+# The way production runs: gunicorn (config/gunicorn.conf.py), production settings, WhiteNoise
+# serving compressed, hashed static files, renditions from media/images/ with cache headers.
+# The secret key is made once into var/secret_key unless SECRET_KEY is set; plain HTTP on loopback.
+PROD_ENV = DJANGO_SETTINGS_MODULE=config.settings.production \
+	SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}"
+
+var/secret_key:
+	mkdir -p var && $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@ && chmod 600 $@
+
+serve: install var/secret_key
+	$(PROD_ENV) $(PY) manage.py migrate --no-input
+	$(PROD_ENV) $(PY) manage.py collectstatic --no-input -v0
+	@echo "Serving on http://$(HOST):$(PORT)/ with gunicorn; Ctrl-C stops."
+	$(PROD_ENV) BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c config/gunicorn.conf.py
 
 # The whole suite on SQLite (browser tests included), then again on PostgreSQL.
 # Without a server or Chromium those parts are skipped with a reason; with CI=true they fail.
