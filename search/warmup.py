@@ -3,9 +3,8 @@
 import logging
 import time
 
-from textkit.analysis import segmenter
-
 from search import dictionary
+from textkit.analysis import segmenter
 
 logger = logging.getLogger(__name__)
 
