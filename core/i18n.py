@@ -10,7 +10,9 @@ from django.http import HttpRequest
 from django.urls import reverse, translate_url
 from django.utils import translation
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+from core.translation import default_locale as cached_default_locale
 
 HTML_LANGUAGE_TAGS = {"zh-hans": "zh-Hans", "mn-mong": "mn-Mong"}
 
@@ -95,7 +97,7 @@ def fallback_child(page: Page, slug: str) -> Page | None:
     source instead: the child's live translation in this locale when it has one under another
     slug, else the source child itself. None for the default locale or when nothing matches.
     """
-    default_locale = Locale.get_default()
+    default_locale = cached_default_locale()
     if page.locale_id == default_locale.pk:
         return None
     source = page.get_translation_or_none(default_locale)

@@ -119,10 +119,10 @@ def _may_use_cache(request: HttpRequest) -> bool:
     )
 
 
-def surrogate_keys(page) -> str:
+def surrogate_keys(page, request: HttpRequest) -> str:
     """The Surrogate-Key / Cache-Tag value of a page: ``pages site-<id> page-<id> locale-<code>``."""
     keys = ["pages", f"page-{page.pk}", f"locale-{page.locale.language_code}"]
-    site = page.get_site()
+    site = Site.find_for_request(request)  # Wagtail keeps it on the request: no query
     if site is not None:
         keys.insert(1, f"site-{site.pk}")
     return " ".join(keys)
@@ -161,7 +161,7 @@ class PageCacheMiddleware:
             max_age=settings.PAGE_CACHE_MAX_AGE,
             s_maxage=settings.PAGE_CACHE_S_MAXAGE,
         )
-        tags = surrogate_keys(page)
+        tags = surrogate_keys(page, request)
         response["Surrogate-Key"] = tags
         response["Cache-Tag"] = tags.replace(" ", ",")
         _drop_vary_cookie(response)

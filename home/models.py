@@ -4,13 +4,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale
 
 from albums.models import FestivalAlbumPage
 from campaigns.models import CampaignPage
 from core.i18n import fallback_url, prefer_locale
 from core.mixins import HeroImageMixin
 from core.models import BasePage
+from core.translation import default_locale
 from stories.models import StoryPage
 
 LATEST_STORIES = 6
@@ -50,10 +50,10 @@ class HomePage(HeroImageMixin, BasePage):
         A translated home looks in its own tree and in the source home's tree, since a
         campaign not yet translated lives only there.
         """
-        default_locale = Locale.get_default()
+        source_locale = default_locale()
         trees = [self.path]
-        if self.locale_id != default_locale.pk:
-            source = self.get_translation_or_none(default_locale)
+        if self.locale_id != source_locale.pk:
+            source = self.get_translation_or_none(source_locale)
             if source is not None:
                 trees.append(source.path)
         campaigns = CampaignPage.objects.none()

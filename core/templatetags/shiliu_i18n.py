@@ -8,11 +8,9 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
-from wagtail.models import Locale
-
 from core import i18n
 from core.i18n import LanguageVersion, content_page, html_language_tag, is_fallback, language_versions
-from core.translation import localize_all
+from core.translation import active_locale, localize_all
 
 register = template.Library()
 
@@ -125,4 +123,4 @@ def localized_one(instance):
     """One translatable snippet in the reader's language where translated, else as it is."""
     if instance is None:
         return None
-    return localize_all([instance], Locale.get_active())[0]
+    return localize_all([instance], active_locale())[0]
