@@ -135,6 +135,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not settings.PAGE_CACHE_ENABLED:  # off: every page rendered anew (benchmarks' "cold")
+            return self.get_response(request)
         if not _may_use_cache(request):
             response = self.get_response(request)
             if getattr(request, PAGE_ATTRIBUTE, None) is not None:

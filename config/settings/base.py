@@ -231,6 +231,7 @@ if os.environ.get("REDIS_URL"):
         "LOCATION": os.environ["REDIS_URL"],
     }
     CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))  # seconds a page stays in the cache
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))  # seconds browsers keep a page
 PAGE_CACHE_S_MAXAGE = int(
