@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from wagtail.models import Page, get_page_models
 
@@ -63,7 +64,8 @@ def targets() -> dict[str, str]:
             continue
         page = model.objects.live().filter(locale__language_code="zh-hans", alias_of__isnull=True).first()
         if page is not None and page.url:
-            urls[str(model._meta.verbose_name)] = page.url
+            with translation.override("en"):  # the table goes into README, in English
+                urls[str(model._meta.verbose_name)] = page.url
     return urls
 
 
@@ -107,6 +109,12 @@ def start_server(port: int, env: dict[str, str], page_cache_on: bool) -> subproc
             time.sleep(0.5)
     server.terminate()
     raise RuntimeError("gunicorn did not answer within 60 s")
+
+
+def fill(url: str) -> None:
+    """One request, waited for however long it takes, so the page cache holds ``url``."""
+    with urllib.request.urlopen(url, timeout=120):  # noqa: S310 - loopback only, checked by the caller
+        pass
 
 
 def wrk(url: str, connections: int, seconds: int) -> Run:

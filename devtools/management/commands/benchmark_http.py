@@ -46,13 +46,20 @@ class Command(BaseCommand):
                 for name, path in {"static file": http.static_path(), **targets}.items():
                     for connections in concurrency:
                         if state == "warm":
-                            http.wrk(base + path, 1, 1)  # fill the page cache
+                            http.fill(base + path)
                         results[(name, state, connections)] = http.wrk(base + path, connections, seconds)
                         self.stderr.write(f"{state} c={connections} {name}: {results[(name, state, connections)]}")
             finally:
                 server.terminate()
                 server.wait(timeout=60)
         self.print_table(targets, figures, results, concurrency, seconds)
+
+    @staticmethod
+    def cell(run) -> tuple[str, str]:
+        """(req/s, p50/p95/p99) of a run; a dash where no request finished within the run."""
+        if not run.requests_per_second:
+            return "0", "—"
+        return f"{run.requests_per_second:.0f}", f"{run.p50_ms:.1f}/{run.p95_ms:.1f}/{run.p99_ms:.1f}"
 
     def print_table(self, targets, figures, results, concurrency, seconds) -> None:
         self.stdout.write(
@@ -72,10 +79,9 @@ class Command(BaseCommand):
                 static_cold = results[("static file", "cold", connections)].requests_per_second
                 static_warm = results[("static file", "warm", connections)].requests_per_second
                 queries, size = figures.get(name, ("", ""))
+                (cold_rate, cold_latency), (warm_rate, warm_latency) = self.cell(cold), self.cell(warm)
                 self.stdout.write(
-                    f"| {name} | {connections} | {cold.requests_per_second:.0f} | "
-                    f"{cold.p50_ms:.1f}/{cold.p95_ms:.1f}/{cold.p99_ms:.1f} | {warm.requests_per_second:.0f} | "
-                    f"{warm.p50_ms:.1f}/{warm.p95_ms:.1f}/{warm.p99_ms:.1f} | "
+                    f"| {name} | {connections} | {cold_rate} | {cold_latency} | {warm_rate} | {warm_latency} | "
                     f"{cold.requests_per_second / static_cold:.1%} | {warm.requests_per_second / static_warm:.1%} | "
                     f"{queries} | {size} | {cold.errors + warm.errors} |"
                 )
