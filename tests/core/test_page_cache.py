@@ -12,6 +12,11 @@ from tests.factories import StoryIndexPageFactory, StoryPageFactory, ThemeFactor
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+
+
 @pytest.fixture
 def index(home):
     return StoryIndexPageFactory(parent=home)
