@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo serve install migrate test lint format messages benchmark clean
+.PHONY: bench demo serve install migrate test lint format messages benchmark clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,8 +25,21 @@ demo: migrate
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin at /admin/); Ctrl-C stops."
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-serve: install
-	$(PY) manage.py runserver $(HOST):$(PORT)
+# The way production runs: gunicorn (config/gunicorn.conf.py), production settings, WhiteNoise
+# serving compressed, hashed static files, renditions from media/images/ with cache headers.
+# The secret key is made once into var/secret_key unless SECRET_KEY is set; plain HTTP on loopback.
+PROD_ENV = DJANGO_SETTINGS_MODULE=config.settings.production \
+	SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}"
+
+var/secret_key:
+	mkdir -p var && $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@ && chmod 600 $@
+
+serve: install var/secret_key
+	$(PROD_ENV) $(PY) manage.py migrate --no-input
+	$(PROD_ENV) $(PY) manage.py collectstatic --no-input -v0
+	@echo "Serving on http://$(HOST):$(PORT)/ with gunicorn; Ctrl-C stops."
+	$(PROD_ENV) BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c config/gunicorn.conf.py
 
 # The whole suite on SQLite (browser tests included), then again on PostgreSQL.
 # Without a server or Chromium those parts are skipped with a reason; with CI=true they fail.
@@ -68,6 +81,22 @@ messages: install
 benchmark: migrate
 	$(PY) manage.py load_demo --no-admin > /dev/null
 	DEBUG=false $(PY) manage.py benchmark_pages --runs 100
+
+# Load test of the production server (gunicorn, WhiteNoise, page cache) with wrk (apt-get install
+# wrk) on loopback: the demo plus BENCH_STORIES stories in each language, in var/bench.sqlite3
+# (built once; delete it to rebuild). About 10 minutes; copy the table into README.
+BENCH_DB ?= var/bench.sqlite3
+BENCH_STORIES ?= 2500
+BENCH_ENV = DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DB) MEDIA_ROOT=$(CURDIR)/var/bench-media
+
+bench: install var/secret_key
+	@if [ ! -f $(BENCH_DB) ]; then \
+		$(BENCH_ENV) $(PY) manage.py migrate --no-input -v0 && \
+		$(BENCH_ENV) $(PY) manage.py load_demo --no-admin > /dev/null && \
+		$(BENCH_ENV) $(PY) manage.py scale_stories --stories $(BENCH_STORIES) || { rm -f $(BENCH_DB); exit 1; }; \
+	fi
+	$(PROD_ENV) $(PY) manage.py collectstatic --no-input -v0
+	$(BENCH_ENV) DEBUG=false $(PY) manage.py benchmark_http
 
 clean:
 	rm -rf $(VENV) static test-artifacts .pytest_cache

@@ -40,7 +40,7 @@ class AlbumQuerySet(PageQuerySet):
         # One photo per album: the one marked as cover, else the first.
         first = AlbumPhoto.objects.filter(page=OuterRef("page")).order_by("-is_cover", "sort_order").values("pk")[:1]
         covers = AlbumPhoto.objects.filter(pk=Subquery(first)).select_related("image")
-        return self.select_related("place", "social_image").prefetch_related(
+        return self.select_related("locale", "place", "social_image").prefetch_related(
             Prefetch("photos", queryset=covers, to_attr="cover_photos"), "cover_photos__image__renditions"
         )
 

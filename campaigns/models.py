@@ -11,7 +11,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page, PageManager, PageQuerySet
+from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -20,6 +20,7 @@ from core.blocks import RICH_TEXT_FEATURES, BodyStreamBlock, FiguresBlock
 from core.i18n import below_in_reader_language, in_reader_language, prefer_locale
 from core.mixins import DateRangeMixin, IntroductionMixin, SectionIndexMixin
 from core.models import BasePage
+from core.translation import default_locale
 
 from .blocks import PartnersStreamBlock
 
@@ -186,7 +187,7 @@ class CampaignPage(DateRangeMixin, BasePage):
         stories = (
             model.objects.live()
             .public()
-            .filter(translation_key__in=list(order), locale_id__in={self.locale_id, Locale.get_default().pk})
+            .filter(translation_key__in=list(order), locale_id__in={self.locale_id, default_locale().pk})
         )
         if hasattr(stories, "for_listing"):
             stories = stories.for_listing()
@@ -208,7 +209,7 @@ class CampaignPage(DateRangeMixin, BasePage):
             .public()
             .filter(
                 related_page__translation_key=self.translation_key,
-                locale_id__in={self.locale_id, Locale.get_default().pk},
+                locale_id__in={self.locale_id, default_locale().pk},
             )
         )
         if hasattr(materials, "for_listing"):

@@ -11,13 +11,12 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale
-
 from classroom import occurrences as service
 from classroom.forms import CalendarFilterForm, CalendarParameterError, bound_filter_form, parse_date, parse_filters
 from classroom.ical import webcal
 from classroom.models import CoursePage, EventPage
 from core.i18n import reader_url
+from core.translation import active_locale
 
 VIEWS = ("agenda", "week", "month")
 AGENDA_DAYS = 28
@@ -101,7 +100,7 @@ def calendar_context(index, request) -> dict:
     Raises:
         CalendarRequestError: for a bad date, view or filter (the page answers 400).
     """
-    locale = Locale.get_active()
+    locale = active_locale()
     query = request.GET
     try:
         form, filters = parse_filters(query, locale)

@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from classroom.api import occurrences_json
+from core.views import serve_rendition
 from search.views import search_page
 
 from .api import api_not_found, api_router, openapi_json, openapi_yaml
@@ -26,12 +27,10 @@ urlpatterns = [
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    # Renditions only: originals (original_images/) and documents (documents/, some for teachers
-    # only) are never served from /media/; documents go through Wagtail's checking view.
-    urlpatterns += static(f"{settings.MEDIA_URL}images/", document_root=settings.MEDIA_ROOT / "images")
+if settings.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage":
+    # Local storage (the embedded setup): renditions only, in development and under gunicorn
+    # alike (core.views.serve_rendition). With object storage the bucket or its CDN serves them.
+    urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/images/<path:path>", serve_rendition))
 
 # Every public page lives under its language: /zh-hans/... and /mn-mong/...; "/" is sent to
 # the best match of Accept-Language by LocaleMiddleware.

@@ -30,3 +30,6 @@ class CoreConfig(AppConfig):
         register_mongolian_script()
         stop_cyrillic_fallback()
         checks.register(check_exact_catalogues, checks.Tags.translation)
+        from core.page_cache import connect_signals  # models are ready only now
+
+        connect_signals()

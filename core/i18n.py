@@ -10,7 +10,9 @@ from django.http import HttpRequest
 from django.urls import reverse, translate_url
 from django.utils import translation
 
-from wagtail.models import Locale, Page, PageQuerySet, Site
+from wagtail.models import Page, PageQuerySet, Site
+
+from core.translation import default_locale as cached_default_locale
 
 HTML_LANGUAGE_TAGS = {"zh-hans": "zh-Hans", "mn-mong": "mn-Mong"}
 
@@ -95,7 +97,7 @@ def fallback_child(page: Page, slug: str) -> Page | None:
     source instead: the child's live translation in this locale when it has one under another
     slug, else the source child itself. None for the default locale or when nothing matches.
     """
-    default_locale = Locale.get_default()
+    default_locale = cached_default_locale()
     if page.locale_id == default_locale.pk:
         return None
     source = page.get_translation_or_none(default_locale)
@@ -208,7 +210,7 @@ def below_in_reader_language(queryset: PageQuerySet, page: Page, *, descendants:
         # A reader of the source language: every page is in it, nothing to fall back to, and
         # no query is spent finding out (the calendar's fixed query count depends on it).
         return queryset.filter(scope).select_related("locale")
-    default_locale = Locale.get_default()
+    default_locale = cached_default_locale()
     if page.locale_id == default_locale.pk:
         return queryset.filter(scope).select_related("locale")
     source = page.get_translation_or_none(default_locale)
@@ -230,7 +232,7 @@ def in_reader_language(queryset: PageQuerySet, locale_id: int, default_locale_id
         A queryset, with each page's locale fetched along (one SQL query with a subquery).
     """
     queryset = queryset.select_related("locale")  # reader_url and the notice read each page's language
-    default_locale_id = default_locale_id or Locale.get_default().pk
+    default_locale_id = default_locale_id or cached_default_locale().pk
     if locale_id == default_locale_id:
         return queryset.filter(locale_id=locale_id)
     own_words = Q(alias_of__isnull=True) | Q(alias_of__locale=F("locale"))

@@ -1,8 +1,36 @@
 """Showing translatable snippets in the reader's language, falling back to the source."""
 
+import functools
 from collections.abc import Iterable
 
+from django.conf import settings
+from django.core.signals import request_started
+from django.utils import translation
+
 from wagtail.models import Locale
+
+
+@functools.lru_cache(maxsize=8)
+def _locale_for(language_code: str) -> Locale:
+    return Locale.objects.get_for_language(language_code)
+
+
+def active_locale() -> Locale:
+    """The locale of the active language, like ``Locale.get_active()`` but looked up once per request.
+
+    A page asked Wagtail for it eight times or more (templates, snippet names, listings). The
+    cache is emptied when each request starts, so a locale added or removed is seen at once.
+    Raises Locale.DoesNotExist like Wagtail's method.
+    """
+    return _locale_for(translation.get_language() or settings.LANGUAGE_CODE)
+
+
+def default_locale() -> Locale:
+    """The source language's locale, like ``Locale.get_default()``, looked up once per request."""
+    return _locale_for(settings.LANGUAGE_CODE)
+
+
+request_started.connect(lambda **kwargs: _locale_for.cache_clear(), weak=False, dispatch_uid="shiliu_locale_cache")
 
 
 def localized_snippets(model, locale: Locale, keys: Iterable | None = None) -> list:
@@ -19,7 +47,7 @@ def localized_snippets(model, locale: Locale, keys: Iterable | None = None) -> l
     if keys is not None:
         queryset = queryset.filter(translation_key__in=list(keys))
     chosen: dict = {}
-    default_locale_id = Locale.get_default().pk
+    default_locale_id = default_locale().pk
     for instance in queryset.filter(locale_id__in={locale.pk, default_locale_id}):
         current = chosen.get(instance.translation_key)
         if current is None or instance.locale_id == locale.pk:

@@ -1,7 +1,11 @@
-"""Admin views that core provides to editors and translators."""
+"""Views core provides: reports for editors and translators, and public image files."""
 
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from django.views.static import serve
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Locale
@@ -36,3 +40,22 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
             statuses=[status for status in statuses if not state or status.state == state],
         )
         return context
+
+
+def serve_rendition(request: HttpRequest, path: str) -> HttpResponse:
+    """An image rendition from MEDIA_ROOT/images/, for the embedded setup (local file storage).
+
+    Only renditions: originals (original_images/) and documents (documents/, some for teachers
+    only) are never served from /media/; documents go through Wagtail's checking view. A
+    rendition's file name carries its filter and focal point, so it is cached for
+    MEDIA_CACHE_MAX_AGE seconds (default a week). Conditional requests get 304 answers.
+
+    Raises:
+        Http404: no such file, or a path that leaves the folder.
+    """
+    if path.startswith(".") or "/." in path:
+        raise Http404
+    response = serve(request, path, document_root=settings.MEDIA_ROOT / "images")
+    patch_cache_control(response, public=True, max_age=settings.MEDIA_CACHE_MAX_AGE)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from core.page_cache import mark_page
 from core.views import TranslationStatusView
 
 
@@ -23,3 +24,9 @@ def register_translation_status_menu_item():
         icon_name="site",
         order=9100,
     )
+
+
+@hooks.register("before_serve_page")
+def mark_page_for_cache(page, request, serve_args, serve_kwargs):
+    """Let the page cache know this response is a Wagtail page (core.page_cache)."""
+    mark_page(request, page)

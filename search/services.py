@@ -23,6 +23,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from core.mixins import page_date_field
+from core.translation import active_locale
 from search import dictionary
 from search.analysis import AnalysedQuery, analyse_query
 from search.excerpts import excerpt, highlight, object_texts
@@ -172,7 +173,7 @@ class Hit:
 
 def page_hits(pages: list, query: AnalysedQuery, request) -> list[Hit]:
     """Hits for specific pages, labelled by every facet (a story's place); a fixed number of queries."""
-    locale = Locale.get_active()
+    locale = active_locale()
     facet_labels = [facet.labels(pages, locale) for facet in facets]
     languages = dict(Locale.objects.values_list("pk", "language_code"))
     hits = []

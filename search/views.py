@@ -3,9 +3,8 @@
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
-from wagtail.models import Locale
-
 from core.params import page_number
+from core.translation import active_locale
 from search import services
 from search.forms import SearchForm
 
@@ -13,7 +12,7 @@ from search.forms import SearchForm
 @require_safe
 def search_page(request):
     """Results for ?q= with filters; any input gives a page, at worst with a message."""
-    form = SearchForm(request.GET or None, locale=Locale.get_active())
+    form = SearchForm(request.GET or None, locale=active_locale())
     query = services.analyse(form.query_text())
     filters = form.filters()
     outcome = services.site_search(request, query, filters, page_number(request.GET)) if form.query_text() else None

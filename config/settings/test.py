@@ -26,3 +26,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # Search on the database even where ELASTICSEARCH_URL is set: tests are repeatable and fast,
 # and the Elasticsearch integration test (tests/search/backends) configures its own backend.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple"}}
+# Pages: in memory, emptied before each test (tests/conftest.py). Off unless a test turns it on
+# (tests/core/test_page_cache.py): other tests render a page twice and expect two renders.
+PAGE_CACHE_ENABLED = False
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shiliu-pages"}  # noqa: F405

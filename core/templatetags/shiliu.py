@@ -11,12 +11,12 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from wagtail.models import Locale, Site, get_page_models
+from wagtail.models import Site, get_page_models
 
 from core.i18n import html_language_tag
 from core.mixins import SectionIndexMixin
 from core.models import SiteSettings
-from core.translation import localize_all
+from core.translation import active_locale, localize_all
 
 register = template.Library()
 
@@ -30,7 +30,7 @@ def html_lang(language_code: str | None = None) -> str:
 @register.filter
 def localized(instances) -> list:
     """Translatable snippets in the reader's language where translated, else as they are."""
-    return localize_all(instances, Locale.get_active())
+    return localize_all(instances, active_locale())
 
 
 @register.simple_tag

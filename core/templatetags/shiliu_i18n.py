@@ -8,11 +8,11 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from core import i18n
 from core.i18n import LanguageVersion, content_page, html_language_tag, is_fallback, language_versions
-from core.translation import localize_all, localized_instance
+from core.translation import active_locale, localize_all, localized_instance
 
 register = template.Library()
 
@@ -125,7 +125,7 @@ def localized_one(instance):
     """One translatable snippet in the reader's language where translated, else as it is."""
     if instance is None:
         return None
-    return localize_all([instance], Locale.get_active())[0]
+    return localize_all([instance], active_locale())[0]
 
 
 @register.simple_tag(takes_context=True)
@@ -163,7 +163,7 @@ def localized_snippet(context, instance, owner=None):
     (core.translation.localized_instance)."""
     request = context.get("request")
     cache = request.__dict__.setdefault("_shiliu_snippets", {}) if request is not None else {}
-    locale = content_page(owner).locale if owner is not None else Locale.get_active()
+    locale = content_page(owner).locale if owner is not None else active_locale()
     return localized_instance(instance, locale, cache)
 
 

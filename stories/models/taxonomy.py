@@ -1,6 +1,7 @@
 """The places, ethnic groups and themes a story is filed under; editors manage them as snippets."""
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -109,14 +110,24 @@ class Place(DictionaryWordsMixin, TranslatableMixin, index.Indexed, models.Model
             words |= place_name_forms(name)
         return words
 
-    @property
+    @cached_property
     def ancestry(self) -> list["Place"]:
-        """This place and the places above it, outermost first (one query per level)."""
-        chain, place = [], self
-        while place is not None:
-            chain.append(place)
+        """This place and the places above it, outermost first.
+
+        One query for up to five levels (region, league or city, banner, street, community)
+        however many there are; a deeper chain costs one more query per five levels.
+        """
+        chain, place = [self], self
+        while place.parent_id is not None:
+            if not Place.parent.is_cached(place):
+                place = Place.objects.select_related(*ANCESTRY_JOINS).get(pk=place.pk)
             place = place.parent
+            chain.append(place)
         return chain[::-1]
+
+
+# parent, parent__parent, ... : the levels above a community in one join.
+ANCESTRY_JOINS = ("parent__parent__parent__parent",)
 
 
 class EthnicGroup(DictionaryWordsMixin, TranslatableMixin, models.Model):
