@@ -205,6 +205,8 @@ if ELASTICSEARCH_URL:
         "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "shiliu_"),
         "TIMEOUT": 5,
         "FALLBACK": "database",
+        # update_index fills a new index, then moves the alias to it: searches never see it empty.
+        "ATOMIC_REBUILD": True,
     }
 
 CACHES = {
