@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo serve install migrate test test-elasticsearch lint format messages benchmark clean
+.PHONY: demo serve install migrate test test-elasticsearch bench-search lint format messages benchmark clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -63,6 +63,14 @@ test-elasticsearch: install
 	else \
 		echo "SKIPPED: Elasticsearch suite (the server could not start)"; \
 	fi
+
+# Search p50/p95 of the database backend and of a real Elasticsearch server (started for the
+# run, then stopped) on the same synthetic corpus of STORIES stories and the same 200 queries.
+STORIES ?= 1000
+bench-search: install
+	@url=$$($(PY) scripts/elasticsearch.py start --state "$(ES_STATE)") || exit 1; \
+	ELASTICSEARCH_URL="$$url" $(PY) manage.py search_benchmark --stories $(STORIES) --backend elasticsearch; \
+	status=$$?; $(PY) scripts/elasticsearch.py stop --state "$(ES_STATE)"; exit $$status
 
 # Style, templates and the layers (import-linter contracts in pyproject.toml).
 lint: install

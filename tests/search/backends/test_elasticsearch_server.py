@@ -5,6 +5,7 @@ Run with `make test-elasticsearch`, which starts a single node from Maven Centra
 
 import datetime
 import logging
+import os
 import re
 import time
 
@@ -192,3 +193,22 @@ def test_update_index_swaps_the_alias_without_downtime(es, index):
     assert re.search(r"\d+/\d+", output), output
     assert {index.name for index in alias.aliased_indices()} != {new_index.name}
     assert found("团结") == {story.pk}
+
+
+def test_search_benchmark_measures_elasticsearch_beside_the_database(es, locales, monkeypatch, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from devtools.management.commands.search_benchmark import CHILD_MARKER
+
+    monkeypatch.setitem(os.environ, CHILD_MARKER, str(settings.DATABASES["default"]["NAME"]))
+    monkeypatch.setitem(os.environ, "ELASTICSEARCH_URL", settings.WAGTAILSEARCH_BACKENDS["default"]["URLS"][0])
+    output = StringIO()
+    call_command("search_benchmark", "--stories", "40", "--queries", "30", "--backend", "elasticsearch", stdout=output)
+    lines = [line.split("|") for line in output.getvalue().splitlines() if line.startswith("| ")]
+    rows = {cells[1].strip(): cells for cells in lines}
+    assert {"plain Wagtail search", "analysed (textkit.analysis)", "analysed, Elasticsearch"} <= set(rows)
+    database, elasticsearch = rows["analysed (textkit.analysis)"], rows["analysed, Elasticsearch"]
+    assert elasticsearch[4].strip().endswith("ms") and elasticsearch[5].strip().endswith("ms")  # p50, p95
+    assert elasticsearch[6] == database[6] and float(elasticsearch[6].strip().rstrip("%")) >= 95  # recall
