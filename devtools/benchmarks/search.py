@@ -350,7 +350,9 @@ def elasticsearch_backend_name() -> str | None:
 
 
 def _rebuild(plain: bool, backend_name: str) -> float:
-    get_search_backend(backend_name).reset_indexes()
+    if backend_name != elasticsearch_backend_name():
+        # Elasticsearch's atomic rebuild replaces the index itself (and cannot reset an alias).
+        get_search_backend(backend_name).reset_indexes()
     started = time.perf_counter()
     if plain:
         with plain_search_fields(search_index.get_indexed_models()):
