@@ -68,6 +68,8 @@ class Command(BaseCommand):
             CHILD_MARKER: str(path.resolve()),
             "ELASTICSEARCH_URL": os.environ.get("ELASTICSEARCH_URL", "") if options["backend"] != "database" else "",
             "ELASTICSEARCH_INDEX_PREFIX": "shiliu_benchmark_",
+            # Bulk indexing of long stories on a busy machine takes longer than a page's search may.
+            "ELASTICSEARCH_TIMEOUT": os.environ.get("ELASTICSEARCH_TIMEOUT", "60"),
         }
         command = [sys.executable, str(settings.BASE_DIR / "manage.py"), "search_benchmark"]
         for name in ("stories", "queries", "seed", "backend"):
