@@ -131,7 +131,8 @@ class Command(BaseCommand):
         self.stdout.write("| | index time | index size | p50 | p95 | recall | precision |")
         self.stdout.write("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
         for m in measurements:
+            size = f"{m.index_bytes / 1_048_576:.1f} MB" if m.index_bytes else "–"  # SQLite's only
             self.stdout.write(
-                f"| {m.label} | {m.index_seconds:.1f} s | {m.index_bytes / 1_048_576:.1f} MB | "
+                f"| {m.label} | {m.index_seconds:.1f} s | {size} | "
                 f"{m.p50:.1f} ms | {m.p95:.1f} ms | {m.recall:.1%} | {m.precision:.1%} |"
             )
