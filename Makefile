@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: bench demo serve install migrate test lint format messages benchmark clean
+.PHONY: bench demo serve install migrate test test-elasticsearch bench-search lint format messages benchmark clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,7 +41,8 @@ serve: install var/secret_key
 	@echo "Serving on http://$(HOST):$(PORT)/ with gunicorn; Ctrl-C stops."
 	$(PROD_ENV) BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c config/gunicorn.conf.py
 
-# The whole suite on SQLite (browser tests included), then again on PostgreSQL.
+# The whole suite on SQLite (browser tests included), then again on PostgreSQL, then the
+# Elasticsearch suite against a real server.
 # Without a server or Chromium those parts are skipped with a reason; with CI=true they fail.
 TEST_DATABASE_URL ?= postgres://postgres:postgres@127.0.0.1:5432/shiliu
 PYTEST_ARGS ?= -n auto
@@ -49,15 +50,40 @@ PYTEST_ARGS ?= -n auto
 test: lint
 	$(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
 	@echo "== Suite on SQLite (with browser tests)"
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not elasticsearch" $(PYTEST_ARGS)
 	@echo "== Suite on PostgreSQL ($(TEST_DATABASE_URL))"
 	@if DATABASE_URL="$(TEST_DATABASE_URL)" $(PY) scripts/postgres_ready.py; then \
-		DATABASE_URL="$(TEST_DATABASE_URL)" $(PY) -m pytest -m "not browser" $(PYTEST_ARGS); \
+		DATABASE_URL="$(TEST_DATABASE_URL)" $(PY) -m pytest -m "not browser and not elasticsearch" $(PYTEST_ARGS); \
 	elif [ "$$CI" = "true" ]; then \
 		echo "PostgreSQL is required when CI=true"; exit 1; \
 	else \
 		echo "SKIPPED: PostgreSQL suite (no server at TEST_DATABASE_URL)"; \
 	fi
+	$(MAKE) --no-print-directory test-elasticsearch
+
+# The Elasticsearch suite (pytest -m elasticsearch, on SQLite, one process) against one real
+# single-node server from Maven Central (scripts/elasticsearch.py), started for the run and
+# stopped after it. Needs mvn and a JDK; without them it is skipped, with CI=true it fails.
+ES_STATE ?= $(or $(TMPDIR),/tmp)/shiliu-elasticsearch-$(shell echo "$(CURDIR)" | cksum | cut -d' ' -f1)
+test-elasticsearch: install
+	@echo "== Elasticsearch suite (a real Elasticsearch server)"
+	@if url=$$($(PY) scripts/elasticsearch.py start --state "$(ES_STATE)"); then \
+		echo "Elasticsearch at $$url"; \
+		ELASTICSEARCH_URL="$$url" ELASTICSEARCH_STATE="$(ES_STATE)" $(PY) -m pytest -m elasticsearch -n 0; \
+		status=$$?; $(PY) scripts/elasticsearch.py stop --state "$(ES_STATE)"; exit $$status; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "Elasticsearch is required when CI=true"; exit 1; \
+	else \
+		echo "SKIPPED: Elasticsearch suite (the server could not start)"; \
+	fi
+
+# Search p50/p95 of the database backend and of a real Elasticsearch server (started for the
+# run, then stopped) on the same synthetic corpus of STORIES stories and the same 200 queries.
+STORIES ?= 1000
+bench-search: install
+	@url=$$($(PY) scripts/elasticsearch.py start --state "$(ES_STATE)") || exit 1; \
+	ELASTICSEARCH_URL="$$url" $(PY) manage.py search_benchmark --stories $(STORIES) --backend elasticsearch; \
+	status=$$?; $(PY) scripts/elasticsearch.py stop --state "$(ES_STATE)"; exit $$status
 
 # Style, templates and the layers (import-linter contracts in pyproject.toml).
 lint: install

@@ -211,8 +211,11 @@ if ELASTICSEARCH_URL:
         "BACKEND": "search.backends.elasticsearch",
         "URLS": [ELASTICSEARCH_URL],
         "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "shiliu_"),
-        "TIMEOUT": 5,
+        # Seconds per request; a slow answer counts as a failure and the database answers instead.
+        "TIMEOUT": float(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
         "FALLBACK": "database",
+        # update_index fills a new index, then moves the alias to it: searches never see it empty.
+        "ATOMIC_REBUILD": True,
     }
 
 CACHES = {

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import opencc
 
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.db.models.signals import post_delete, post_save
@@ -335,32 +336,59 @@ class Measurement:
         return percentile(self.latencies_ms, 0.95) if self.latencies_ms else 0.0
 
 
-def _rebuild(plain: bool) -> float:
-    backend = get_search_backend()
-    backend.reset_indexes()
+def database_backend_name() -> str:
+    """The WAGTAILSEARCH_BACKENDS alias of the database index ("database" beside Elasticsearch)."""
+    return "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
+
+
+def elasticsearch_backend_name() -> str | None:
+    """The alias of the Elasticsearch backend, if settings have one (ELASTICSEARCH_URL)."""
+    for name, config in settings.WAGTAILSEARCH_BACKENDS.items():
+        if "elasticsearch" in config["BACKEND"]:
+            return name
+    return None
+
+
+def _rebuild(plain: bool, backend_name: str) -> float:
+    if backend_name != elasticsearch_backend_name():
+        # Elasticsearch's atomic rebuild replaces the index itself (and cannot reset an alias).
+        get_search_backend(backend_name).reset_indexes()
     started = time.perf_counter()
     if plain:
         with plain_search_fields(search_index.get_indexed_models()):
-            call_command("update_index", verbosity=0)
+            call_command("update_index", backend_name=backend_name, verbosity=0)
     else:
-        call_command("update_index", verbosity=0)
+        call_command("update_index", backend_name=backend_name, verbosity=0)
     return time.perf_counter() - started
 
 
-def measure(corpus: Corpus, page_ids: list[int], *, plain: bool) -> Measurement:
-    """Index the corpus one way, then time the queries and score recall."""
-    measurement = Measurement(label="plain Wagtail search" if plain else "analysed (textkit.analysis)")
-    measurement.index_seconds = _rebuild(plain)
-    if connection.vendor == "sqlite":
+def measure(corpus: Corpus, page_ids: list[int], *, plain: bool, backend_name: str | None = None) -> Measurement:
+    """Index the corpus one way, then time the queries and score recall.
+
+    ``backend_name`` is the WAGTAILSEARCH_BACKENDS alias searched by the analysed path
+    (default: the database index); plain search is always Wagtail's database backend.
+    """
+    backend_name = backend_name or database_backend_name()
+    if plain:
+        label = "plain Wagtail search"
+    elif backend_name == elasticsearch_backend_name():
+        label = "analysed, Elasticsearch"
+    else:
+        label = "analysed (textkit.analysis)"
+    measurement = Measurement(label=label)
+    measurement.index_seconds = _rebuild(plain, database_backend_name() if plain else backend_name)
+    if connection.vendor == "sqlite" and backend_name == database_backend_name():
         measurement.index_bytes = index_size()
     # Plain: Wagtail's own database backend and query parsing, on text as written.
-    backend = get_search_backend(PLAIN_BACKEND) if plain else get_search_backend()
+    backend = get_search_backend(PLAIN_BACKEND) if plain else get_search_backend(backend_name)
+    if hasattr(backend, "fallback_name"):
+        backend.fallback_name = ""  # an Elasticsearch failure stops the run: never time the fallback
 
     def search(query: str, pages):
         if plain:
             return backend.search(query, pages) if query.strip() else None
         analysed = services.analyse(query)
-        return None if analysed.is_empty else services.run(pages, analysed)
+        return None if analysed.is_empty else backend.search(analysed.search_query("and"), pages)
 
     # Latency: what the search page asks for, a page of specific pages and the count.
     listing = Page.objects.live().public().specific()
@@ -397,17 +425,31 @@ def measure(corpus: Corpus, page_ids: list[int], *, plain: bool) -> Measurement:
     return measurement
 
 
-def run(count: int, *, seed: int = 2026, query_count: int = 200, log: Callable[[str], None] = print):
-    """Build the corpus in the current database, measure both ways; returns (corpus, measurements)."""
+def run(
+    count: int,
+    *,
+    seed: int = 2026,
+    query_count: int = 200,
+    log: Callable[[str], None] = print,
+    elasticsearch: bool = False,
+):
+    """Build the corpus in the current database, measure each way; returns (corpus, measurements).
+
+    With ``elasticsearch`` the analysed text is also indexed in and searched on the
+    Elasticsearch backend of settings (ELASTICSEARCH_URL), on the same corpus and queries.
+    """
     log(f"Generating {count} stories and {query_count} queries (seed {seed})")
     corpus = build_corpus(count, seed=seed, query_count=query_count)
     started = time.perf_counter()
     page_ids = create_pages(corpus, log=log)
     log(f"  pages created in {time.perf_counter() - started:.1f} s")
+    ways = [(True, None), (False, database_backend_name())]
+    if elasticsearch:
+        ways.append((False, elasticsearch_backend_name()))
     measurements = []
-    for plain in (True, False):
-        log(f"Indexing and querying: {'plain Wagtail search' if plain else 'analysed'}")
-        measurements.append(measure(corpus, page_ids, plain=plain))
+    for plain, backend_name in ways:
+        log(f"Indexing and querying: {'plain Wagtail search' if plain else f'analysed, {backend_name} backend'}")
+        measurements.append(measure(corpus, page_ids, plain=plain, backend_name=backend_name))
     return corpus, measurements
 
 

@@ -1,19 +1,27 @@
 """Elasticsearch 8 (or 9, through its REST compatibility with 8) for text analysed by Shiliu.
 
-Text reaches Elasticsearch already analysed (textkit.analysis): tokens separated by spaces.
-The index therefore splits on whitespace and lowercases, and nothing else: the standard
-analyser would cut Chinese words back into single characters. Autocomplete keeps
-Wagtail's edge n-grams, built on whole tokens.
+Text reaches Elasticsearch already analysed (textkit.analysis): casefolded tokens separated by
+spaces. Every text field of an analysed model is therefore indexed and searched with the
+built-in ``whitespace`` analyser, and nothing else: the standard analyser would cut Chinese
+words back into single characters. Autocomplete's edge n-grams (Wagtail's: 1 to 15 characters
+from the start of each token) are made here, in Python, like every other token, rather than by
+an ``edge_ngram`` filter. So the index settings use no part of Elasticsearch's analysis-common
+module: the same settings work on a full distribution and on the integ-test distribution from
+Maven Central that the tests run (scripts/elasticsearch.py), which ships without that module.
+Models that textkit does not analyse (images, users) keep the built-in ``standard`` analyser.
 
 If Elasticsearch cannot be reached, or answers with an error, a search is run on the
 backend named by FALLBACK (the database index, which settings keep up to date alongside)
 and a warning is logged; for RETRY_AFTER seconds further searches go straight to the
-fallback rather than wait for a timeout each time.
+fallback rather than wait for a timeout each time, then Elasticsearch is tried again.
+
+``manage.py update_index`` rebuilds through Wagtail's atomic rebuilder (ATOMIC_REBUILD, on by
+default): a new index is filled beside the live one, then the alias moves to it in one step.
 """
 
 import logging
 import time
-from copy import deepcopy
+from functools import cached_property
 
 from elastic_transport import ApiError, TransportError
 from modelsearch.backends.elasticsearchbase import ElasticsearchAutocompleteQueryCompilerImpl
@@ -26,39 +34,34 @@ from wagtail.search.backends.elasticsearch8 import (
     Elasticsearch8SearchQueryCompiler,
     Elasticsearch8SearchResults,
 )
-from wagtail.search.utils import deep_update
 
-from search.backends.analysed import AnalysedBackendMixin
+from search.backends.analysed import AnalysedBackendMixin, is_analysed
 
 logger = logging.getLogger(__name__)
 
-#: The analyser for pre-analysed text: split on whitespace, lower case, nothing more.
-PRETOKENIZED_ANALYZER = "shiliu_pretokenized"
-_PRETOKENIZED = {"type": "custom", "tokenizer": "whitespace", "filter": ["lowercase"]}
+#: The analyser for pre-analysed text: Elasticsearch's built-in one that splits on whitespace.
+PRETOKENIZED_ANALYZER = "whitespace"
+#: The analyser for models that textkit does not analyse (Elasticsearch's default).
+UNANALYSED_ANALYZER = "standard"
+#: Wagtail's edge n-gram filter keeps prefixes of 1 to 15 characters.
+EDGE_NGRAM_MAX = 15
 
-#: Merged over Wagtail's index settings.
-INDEX_SETTINGS = {
-    "settings": {
-        "analysis": {
-            "analyzer": {
-                # "default" applies to every text field without an analyser of its own,
-                # including _all_text and the boosted copies, at index and at search time.
-                "default": _PRETOKENIZED,
-                PRETOKENIZED_ANALYZER: _PRETOKENIZED,
-                "edgengram_analyzer": {
-                    "type": "custom",
-                    "tokenizer": "whitespace",
-                    "filter": ["lowercase", "edgengram"],
-                },
-                "ngram_analyzer": {
-                    "type": "custom",
-                    "tokenizer": "whitespace",
-                    "filter": ["lowercase", "ngram"],
-                },
-            },
-        },
-    }
-}
+#: Index settings: nothing beyond Elasticsearch's defaults (analysers are set per field).
+INDEX_SETTINGS: dict = {"settings": {}}
+
+
+def edge_ngrams(text) -> str:
+    """The prefixes of 1 to EDGE_NGRAM_MAX characters of each whitespace-separated, casefolded token.
+
+    ``edge_ngrams("团结 Naadam")`` is ``"团 团结 n na naa naad naada naadam"``; None gives "".
+    """
+    if text is None:
+        return ""
+    prefixes = []
+    for token in str(text).casefold().split():
+        prefixes.extend(token[:length] for length in range(1, min(len(token), EDGE_NGRAM_MAX) + 1))
+    return " ".join(prefixes)
+
 
 ES_ERRORS = (TransportError, ApiError)
 DEFAULT_RETRY_AFTER = 30.0
@@ -69,9 +72,37 @@ _down_until: dict[str, float] = {}
 
 
 class ShiliuElasticsearchMapping(Elasticsearch8Mapping):
-    """Wagtail's mapping, with autocomplete queries split on whitespace like the indexed text."""
+    """Wagtail's mapping with an analyser on every text field and edge n-grams made in Python."""
 
-    edgengram_analyzer_config = {"analyzer": "edgengram_analyzer", "search_analyzer": PRETOKENIZED_ANALYZER}
+    @cached_property
+    def analyzer(self) -> str:
+        return PRETOKENIZED_ANALYZER if is_analysed(self.model) else UNANALYSED_ANALYZER
+
+    @property
+    def edgengram_analyzer_config(self) -> dict:
+        # The indexed prefixes are made by edge_ngrams(); a query is split like the indexed text.
+        return {"analyzer": PRETOKENIZED_ANALYZER, "search_analyzer": self.analyzer}
+
+    def get_mapping(self):
+        mapping = super().get_mapping()
+
+        def set_analyzer(properties):
+            for field in properties.values():
+                if field["type"] == "text":
+                    field.setdefault("analyzer", self.analyzer)
+                elif field["type"] == "nested":
+                    set_analyzer(field["properties"])
+
+        set_analyzer(mapping["properties"])
+        return mapping
+
+    def get_document(self, obj):
+        document = super().get_document(obj)
+        for name, value in document.items():
+            if name.endswith("_edgengrams"):
+                values = value if isinstance(value, list) else [value]
+                document[name] = [ngrams for ngrams in map(edge_ngrams, values) if ngrams]
+        return document
 
 
 class ShiliuSearchQueryCompiler(Elasticsearch8SearchQueryCompiler):
@@ -124,14 +155,16 @@ class ShiliuElasticsearchBackend(AnalysedBackendMixin, Elasticsearch8SearchBacke
     """Elasticsearch 8 with index settings for pre-analysed text and a database fallback.
 
     Extra settings: FALLBACK (the WAGTAILSEARCH_BACKENDS alias to search when Elasticsearch
-    fails; empty to raise instead) and RETRY_AFTER (seconds before trying Elasticsearch again).
+    fails; empty to raise instead) and RETRY_AFTER (seconds before trying Elasticsearch again,
+    default DEFAULT_RETRY_AFTER).
     """
 
     mapping_class = ShiliuElasticsearchMapping
     query_compiler_class = ShiliuSearchQueryCompiler
     autocomplete_query_compiler_class = ShiliuAutocompleteQueryCompiler
     results_class = FallbackSearchResults
-    settings = deep_update(deepcopy(Elasticsearch8SearchBackend.settings), deepcopy(INDEX_SETTINGS))
+    # Replaces Wagtail's settings, whose n-gram filters need the analysis-common module.
+    settings = INDEX_SETTINGS
 
     def __init__(self, params):
         params = dict(params)
