@@ -27,6 +27,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Shiliu core"
 
     def ready(self) -> None:
+        from core.indexing import analyse_every_indexed_model
+
         register_mongolian_script()
+        analyse_every_indexed_model()
         stop_cyrillic_fallback()
         checks.register(check_exact_catalogues, checks.Tags.translation)

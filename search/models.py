@@ -9,13 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
 
 from textkit.analysis import dictionary_form, is_chinese
 
 MAX_LOGGED_QUERY_LENGTH = 255
 
 
-class SegmenterWord(models.Model):
+class SegmenterWord(index.Indexed, models.Model):
     """A word the Chinese segmenter must keep whole, such as 阿吉拉沁 or 红石榴课堂."""
 
     word = models.CharField(
@@ -31,6 +32,12 @@ class SegmenterWord(models.Model):
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
 
     panels = [FieldPanel("word"), FieldPanel("note")]
+    search_fields = [
+        index.SearchField("word"),
+        index.AutocompleteField("word"),
+        index.SearchField("note"),
+        *(index.FilterField(name) for name in ("word", "note", "created_at")),
+    ]
 
     class Meta:
         verbose_name = _("segmenter word")

@@ -19,7 +19,6 @@ class SegmenterWordViewSet(SnippetViewSet):
     menu_label = _("Search words")
     add_to_settings_menu = True
     list_display = ["word", "note", "created_at"]
-    search_fields = ["word", "note"]
     ordering = ["word"]
 
 

@@ -90,7 +90,11 @@ class Place(DictionaryWordsMixin, TranslatableMixin, index.Indexed, models.Model
     objects = PlaceQuerySet.as_manager()
 
     panels = [FieldPanel("name"), FieldPanel("level"), FieldPanel("parent")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        *(index.FilterField(name) for name in ("name", "level", "parent", "locale")),
+    ]
     override_translatable_fields = [SynchronizedField("level")]
 
     class Meta(TranslatableMixin.Meta):
@@ -119,7 +123,7 @@ class Place(DictionaryWordsMixin, TranslatableMixin, index.Indexed, models.Model
         return chain[::-1]
 
 
-class EthnicGroup(DictionaryWordsMixin, TranslatableMixin, models.Model):
+class EthnicGroup(DictionaryWordsMixin, TranslatableMixin, index.Indexed, models.Model):
     """One of the 56 ethnic groups China recognises, by its GB/T 3304 code."""
 
     code = models.CharField(
@@ -128,6 +132,11 @@ class EthnicGroup(DictionaryWordsMixin, TranslatableMixin, models.Model):
     name = models.CharField(_("name"), max_length=40)
 
     panels = [FieldPanel("code"), FieldPanel("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        *(index.FilterField(name) for name in ("code", "name", "locale")),  # the listing's filters and sorting
+    ]
     override_translatable_fields = [SynchronizedField("code")]
 
     class Meta(TranslatableMixin.Meta):
@@ -140,7 +149,7 @@ class EthnicGroup(DictionaryWordsMixin, TranslatableMixin, models.Model):
         return self.name
 
 
-class Theme(DictionaryWordsMixin, TranslatableMixin, models.Model):
+class Theme(DictionaryWordsMixin, TranslatableMixin, index.Indexed, models.Model):
     """A theme stories are told under, such as the "six togethers" (共居 共学 共建 共享 共事 共乐)."""
 
     slug = models.SlugField(_("slug"), max_length=40, allow_unicode=False)
@@ -149,6 +158,12 @@ class Theme(DictionaryWordsMixin, TranslatableMixin, models.Model):
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        *(index.FilterField(name) for name in ("name", "slug", "sort_order", "locale")),
+    ]
     override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("sort_order")]
 
     class Meta(TranslatableMixin.Meta):
