@@ -23,6 +23,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from core.mixins import page_date_field
+from core.visitors import visitor_digest
 from search import dictionary
 from search.analysis import AnalysedQuery, analyse_query
 from search.excerpts import excerpt, highlight, object_texts
@@ -218,10 +219,14 @@ def promotions(query: AnalysedQuery) -> list[SearchPromotion]:
 
 
 def popular_searches(limit: int = 5) -> list[str]:
-    """Searches that found something, most frequent over the last POPULAR_DAYS days first."""
+    """Searches that found something, most frequent over the last POPULAR_DAYS days first.
+
+    Each visitor counts once per term and day (:func:`record`), terms hold only words the
+    analysis knows, and terms editors hid (``SearchTerm.hidden``) are left out.
+    """
     since = timezone.localdate() - datetime.timedelta(days=POPULAR_DAYS)
     return list(
-        SearchTerm.objects.filter(last_result_count__gt=0, days__date__gte=since)
+        SearchTerm.objects.filter(last_result_count__gt=0, hidden=False, days__date__gte=since)
         .annotate(total=Sum("days__searches"))
         .order_by("-total", "query_string")
         .values_list("query_string", flat=True)[:limit]
@@ -322,13 +327,24 @@ def site_search(request, query: AnalysedQuery, filters: Filters, page_number: in
         outcome.failed = True
         return outcome
     if page_number == 1:
-        record(query, outcome.count)
+        record(request, query, outcome.count)
     return outcome
 
 
-def record(query: AnalysedQuery, result_count: int) -> None:
-    """Log a search for the editors' report; a failure to log never fails the search."""
+def record(request, query: AnalysedQuery, result_count: int) -> None:
+    """Log a search for the editors' report and the popular searches; never fails the search.
+
+    What is logged is the part of the query the analysis understood
+    (:attr:`search.analysis.AnalysedQuery.understood`: "团结 🍎🍎💰" is logged as "团结", and
+    nothing is logged for a query with no known word), and each visitor counts once per term
+    and day: only a keyed hash of address, user agent, term and day is kept, for that day
+    (core.visitors).
+    """
+    term = normalise_query_string(query.understood)
+    if not term:
+        return
+    today = timezone.localdate()
     try:
-        SearchTerm.record(normalise_query_string(query.normalised), result_count)
+        SearchTerm.record(term, result_count, today=today, visitor=visitor_digest(request, "search", today, term))
     except DatabaseError:
-        logger.warning("Could not log the search %r", query.normalised, exc_info=True)
+        logger.warning("Could not log the search %r", term, exc_info=True)

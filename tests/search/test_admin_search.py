@@ -12,7 +12,8 @@ from wagtail.snippets.models import get_snippet_models
 
 from editorial.models import Term
 from search.backends.analysed import is_analysed
-from search.models import SegmenterWord
+from search.models import SearchTerm, SegmenterWord
+from search.reports import NormalisedTermSearchMixin
 from stories.models import EthnicGroup, Place, Theme
 from tests.factories import PlaceFactory, TermFactory, ThemeFactory
 from tests.search.factories import FVS1, GENITIVE, MONGOL, NNBSP, SCRIPT
@@ -39,8 +40,15 @@ def listed(client, url_name: str, query: str, *names: str) -> dict[str, bool]:
 
 def test_every_snippet_and_media_model_the_admin_searches_is_analysed():
     models = [*get_snippet_models(), get_image_model(), get_document_model()]
-    assert {Place, EthnicGroup, Theme, Term, SegmenterWord} <= set(models)
-    assert [model for model in models if not is_analysed(model)] == []
+    assert {Place, EthnicGroup, Theme, Term, SegmenterWord, SearchTerm} <= set(models)
+    # Search terms are stored normalised and searched in that form (not through an index).
+    normalised = [
+        model
+        for model in get_snippet_models()
+        if issubclass(model.snippet_viewset.index_view_class, NormalisedTermSearchMixin)
+    ]
+    assert normalised == [SearchTerm]
+    assert [model for model in models if not is_analysed(model) and model not in normalised] == []
 
 
 def test_image_search_finds_traditional_variants_and_mongolian(admin_client):

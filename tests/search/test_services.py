@@ -192,11 +192,12 @@ def test_no_results_suggests_parts_and_earlier_searches(rf, site_content):
 
 
 def test_searches_are_logged_in_simplified_with_zero_results_counted(rf, site_content):
-    request = rf.get("/zh-hans/search/")
+    request = rf.get("/zh-hans/search/", REMOTE_ADDR="192.0.2.1")
+    other = rf.get("/zh-hans/search/", REMOTE_ADDR="192.0.2.2")
     services.site_search(request, services.analyse("團結"), services.Filters())
-    services.site_search(request, services.analyse("团结"), services.Filters())
+    services.site_search(other, services.analyse("团结"), services.Filters())
     services.site_search(request, services.analyse("量子计算"), services.Filters())
-    services.site_search(request, services.analyse("团结"), services.Filters(), page_number=2)  # not counted again
+    services.site_search(other, services.analyse("团结"), services.Filters(), page_number=2)  # not counted again
     day = SearchTermDay.objects.get(term__query_string="团结")
     assert (day.searches, day.zero_result_searches) == (2, 0)
     assert SearchTermDay.objects.get(term__query_string="量子计算").zero_result_searches == 1
