@@ -95,6 +95,10 @@ class Filters:
     """The search page's filters; None or "" means any.
 
     ``facets`` maps the name of a registered facet (search.registry) to the value chosen.
+    ``page_language`` is true when ``locale`` is the language of the page searched from (the
+    default, not a filter the reader chose): results are then in that language, and on a page
+    in a translation's language also the source-language pages not translated into it, as
+    every Mongolian listing shows them.
     """
 
     page_type: type | None = None
@@ -102,10 +106,12 @@ class Filters:
     year: int | None = None
     locale: Locale | None = None
     facets: dict[str, str] = field(default_factory=dict)
+    page_language: bool = False
 
     @property
     def active(self) -> bool:
-        return bool(self.page_type or self.documents or self.year or self.locale or any(self.facets.values()))
+        chosen_locale = self.locale and not self.page_language
+        return bool(self.page_type or self.documents or self.year or chosen_locale or any(self.facets.values()))
 
 
 def _ids(queryset, backend):
@@ -119,7 +125,13 @@ def filter_pages(queryset, filters: Filters):
     """Apply the filters to a page queryset, using only fields the search index can filter on."""
     backend = get_search_backend()
     if filters.locale:
-        queryset = queryset.filter(locale_id=filters.locale.pk)
+        default = Locale.get_default()
+        if filters.page_language and filters.locale.pk != default.pk:
+            translated = Page.objects.filter(locale_id=filters.locale.pk).values("translation_key")
+            untranslated = Page.objects.filter(locale_id=default.pk).exclude(translation_key__in=translated)
+            queryset = queryset.filter(Q(locale_id=filters.locale.pk) | Q(pk__in=_ids(untranslated, backend)))
+        else:
+            queryset = queryset.filter(locale_id=filters.locale.pk)
     if filters.page_type:
         models = [model for model in get_page_models() if issubclass(model, filters.page_type)]
         queryset = queryset.filter(content_type__in=list(ContentType.objects.get_for_models(*models).values()))
