@@ -192,7 +192,7 @@ class StoryIndexPage(RoutablePageMixin, SectionIndexMixin, ImportTargetMixin, In
         return StoryPage.objects.child_of(self).live().public().newest_first()
 
     def filter_form(self, request):
-        return StoryFilterForm(request.GET or None, locale=self.locale, years=self._years())
+        return StoryFilterForm(request.GET or None, locale=self.locale, years=self._years(), stories=self.stories())
 
     def _years(self) -> list[int]:
         return [d.year for d in self.stories().dates("date", "year", order="DESC")]

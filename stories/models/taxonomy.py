@@ -1,5 +1,7 @@
 """The places, ethnic groups and themes a story is filed under; editors manage them as snippets."""
 
+from collections.abc import Iterable
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -45,6 +47,20 @@ def place_name_forms(name: str) -> set[str]:
 
 
 class PlaceQuerySet(models.QuerySet):
+    def with_ancestor_keys(self, keys: Iterable) -> set:
+        """``keys`` (place translation keys) and the keys of every place above them, in one query.
+
+        A filter that matches a place and everything below it offers the places above a place
+        with content too: 东胜区 has stories when 阿吉拉沁社区 has.
+        """
+        parents = dict(self.values_list("translation_key", "parent__translation_key"))
+        found: set = set()
+        for key in keys:
+            while key is not None and key not in found:
+                found.add(key)
+                key = parents.get(key)
+        return found
+
     def subtree_translation_keys(self, place: "Place") -> set:
         """Translation keys of a place and every place below it, in one query.
 
