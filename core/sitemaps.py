@@ -25,7 +25,8 @@ from core.i18n import html_language_tag
 class TranslatedSitemap(Sitemap):
     """Wagtail's sitemap over every language tree, each URL with its hreflang alternates.
 
-    A fixed number of queries: the pages, their specific rows per type, the locales.
+    The alternates come from the pages listed on the same sitemap page (Django pages sitemaps
+    by 50,000 URLs), without a query per page.
     """
 
     def items(self):
