@@ -236,7 +236,7 @@ class AlbumIndexPage(SectionIndexMixin, IntroductionMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         albums = self.albums()
-        form = AlbumFilterForm(request.GET or None, albums=albums)
+        form = AlbumFilterForm(request.GET or None, albums=albums, locale=self.locale)
         context["filter_form"] = form
         context["albums"] = form.filter(albums).for_listing()
         return context

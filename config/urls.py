@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from classroom.api import occurrences_json
+from core.sitemaps import TranslatedSitemap
 from core.views import serve_rendition
 from search.views import search_page
 
@@ -23,7 +24,7 @@ urlpatterns = [
     path("api/classroom/occurrences/", occurrences_json, name="classroom_occurrences"),
     # Anything else under api/ is a JSON 404, not the site's HTML page under a language prefix.
     re_path(r"^api/(?P<path>.*)$", api_not_found),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
 ]
 

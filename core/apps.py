@@ -27,7 +27,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Shiliu core"
 
     def ready(self) -> None:
+        from core.indexing import analyse_every_indexed_model
+
         register_mongolian_script()
+        analyse_every_indexed_model()
         stop_cyrillic_fallback()
         checks.register(check_exact_catalogues, checks.Tags.translation)
         from core.page_cache import connect_signals  # models are ready only now

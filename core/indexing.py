@@ -2,6 +2,9 @@
 
 A model that mixes in :class:`AnalysedSearchMixin` (BasePage does, so every page type does,
 and so does the document model) keeps declaring ``search_fields`` the usual Wagtail way.
+Every other indexed model (Wagtail's image model, snippets such as places) is analysed too:
+:func:`analyse_every_indexed_model` runs when the apps are ready, so a model the admin
+searches cannot be left out by forgetting a mixin.
 Each ``SearchField`` and ``AutocompleteField``, including those inside ``RelatedFields``
 (a story's place, ethnic groups and themes), is indexed as the space-joined tokens of
 :func:`textkit.analysis.analyse`, under its own name, so boosts and field names work on every
@@ -16,7 +19,9 @@ does the indexing.
 import logging
 from collections.abc import Callable
 
+from wagtail.models import Page
 from wagtail.search import index
+from wagtail.search.index import get_indexed_models
 
 from textkit.analysis import analyse
 from textkit.normalise import find_private_use
@@ -112,3 +117,34 @@ class AnalysedSearchMixin:
                     if isinstance(text, str):
                         found.extend(find_private_use(text))
         return found
+
+
+_analysed_models: set[type] = set()
+
+
+def analyse_search_fields(model: type) -> None:
+    """Index ``model``'s ``search_fields`` through textkit.analysis, as the mixin does.
+
+    For indexed models Shiliu cannot give the mixin (Wagtail's own image model) or did not:
+    its ``search_fields`` are replaced by their analysed equivalents. Idempotent.
+    """
+    if issubclass(model, AnalysedSearchMixin) or model in _analysed_models:
+        return
+    model.search_fields = [analysed_field(field) for field in model.search_fields]
+    _analysed_models.add(model)
+
+
+def analyse_every_indexed_model() -> None:
+    """Apply :func:`analyse_search_fields` to every indexed model (called by CoreConfig.ready).
+
+    Page types are left to BasePage's mixin: Wagtail's own ``Page.search_fields`` must stay
+    as they are, since Wagtail checks that page types extend them (wagtailsearch.W001).
+    """
+    for model in get_indexed_models():
+        if not issubclass(model, Page):
+            analyse_search_fields(model)
+
+
+def is_analysed_model(model: type) -> bool:
+    """True if ``model``'s search fields are indexed through textkit.analysis."""
+    return issubclass(model, AnalysedSearchMixin) or model in _analysed_models

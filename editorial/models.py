@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, Workflow
+from wagtail.search import index
 
 
-class Term(models.Model):
+class Term(index.Indexed, models.Model):
     """A word or phrase the content checks look for, with what to write instead."""
 
     class Kind(models.TextChoices):
@@ -29,6 +30,14 @@ class Term(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     panels = [FieldPanel("phrase"), FieldPanel("kind"), FieldPanel("suggestion"), FieldPanel("note")]
+    search_fields = [
+        index.SearchField("phrase"),
+        index.AutocompleteField("phrase"),
+        index.SearchField("suggestion"),
+        index.SearchField("note"),
+        # Filters and columns the term list sorts by, which a search must be able to keep.
+        *(index.FilterField(name) for name in ("kind", "phrase", "suggestion", "note", "updated_at")),
+    ]
 
     class Meta:
         verbose_name = _("term")

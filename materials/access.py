@@ -9,11 +9,8 @@ checks every request for them, the search page and the API leave them out
 from __future__ import annotations
 
 import datetime
-import hashlib
-import hmac
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login as django_redirect_to_login
 from django.db import transaction
@@ -21,6 +18,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Collection, CollectionViewRestriction
+
+from core.visitors import visitor_digest as core_visitor_digest
 
 TEACHERS = "Teachers"
 #: Groups that may open teacher-only files besides teachers: those who publish them.
@@ -112,8 +111,4 @@ def visitor_digest(request, material_id: int, day: datetime.date) -> str:
     The key is derived from SECRET_KEY and the day, so yesterday's hashes cannot be matched
     with today's, and without the key none can be matched with an address.
     """
-    key = hmac.new(settings.SECRET_KEY.encode(), f"downloads:{day.isoformat()}".encode(), hashlib.sha256).digest()
-    visitor = "\n".join(
-        [request.META.get("REMOTE_ADDR", ""), request.META.get("HTTP_USER_AGENT", "")[:300], str(material_id)]
-    )
-    return hmac.new(key, visitor.encode(), hashlib.sha256).hexdigest()
+    return core_visitor_digest(request, "downloads", day, material_id)

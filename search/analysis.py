@@ -37,10 +37,15 @@ class QueryUnit:
     made of dictionary words these are its words (indexed texts hold every dictionary word
     they contain); otherwise its character bigrams, which every text containing the run holds
     however the segmenter cut it. ``words`` is the segmenter's reading, kept for highlighting.
+    ``text`` is the normalised run or word; ``understood`` what of it the analysis knows: the
+    whole run when all its words are dictionary words, else only its dictionary words (a
+    Mongolian or Latin word is itself).
     """
 
     tokens: tuple[str, ...]
     words: tuple[str, ...] = ()
+    text: str = ""
+    understood: tuple[str, ...] = ()
 
     def search_query(self) -> SearchQuery:
         return AnalysedText(" ".join(self.tokens), operator="and")
@@ -70,6 +75,15 @@ class AnalysedQuery:
     def words(self) -> tuple[str, ...]:
         """The words of the query as the segmenter reads them, in order."""
         return tuple(_unique(word for unit in self.units for word in unit.words))
+
+    @property
+    def understood(self) -> str:
+        """The words of the query the analysis knows, space-separated ("" when none).
+
+        What the search log keeps (search.services.record): "团结 🍎💰" gives "团结", and a run
+        of Chinese characters the dictionary does not read as words keeps only the words it does.
+        """
+        return " ".join(_unique(word for unit in self.units for word in unit.understood))
 
     @property
     def is_empty(self) -> bool:
@@ -118,14 +132,16 @@ def analyse_query(text: str | None) -> AnalysedQuery:
     for run, is_cjk in runs(normalised):
         if is_cjk:
             words = tuple(_unique(word for word, _start in segmenter.words(run)))
-            if all(len(word) > 1 and segmenter.is_word(word) for word in words):
-                tokens = words
+            known = tuple(word for word in words if len(word) > 1 and segmenter.is_word(word))
+            if known == words:
+                tokens, understood = words, (run,)
             else:
                 tokens = tuple(_unique(run[i : i + 2] for i in range(len(run) - 1))) or (run,)
-            unit = QueryUnit(tokens=tokens, words=words)
+                understood = known
+            unit = QueryUnit(tokens=tokens, words=words, text=run, understood=understood)
             unit_terms = [run, *(word for word in words if len(word) > 1)]
         elif token := word_token(run):
-            unit = QueryUnit(tokens=(token,), words=(token,))
+            unit = QueryUnit(tokens=(token,), words=(token,), text=token, understood=(token,))
             unit_terms = [token]
         else:
             continue

@@ -16,6 +16,21 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import BooleanRadioSelect
 
 from search.models import SearchTerm
+from textkit.analysis import normalise
+
+
+class NormalisedTermSearchMixin:
+    """Admin listing mixin: search stored terms (Simplified, folded) in the form the analysis compares.
+
+    Search terms are kept in :func:`textkit.analysis.normalise` form, so what an editor types
+    is normalised the same way before it is looked for: 團結 finds 团结.
+    """
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return queryset.filter(query_string__icontains=" ".join(normalise(self.search_query).split()))
+
 
 REPORT_PERMISSION = "search.view_searchterm"
 DEFAULT_DAYS = 30
@@ -39,7 +54,7 @@ class SearchTermsFilterSet(WagtailFilterSet):
         return queryset
 
 
-class SearchTermsReportView(ReportView):
+class SearchTermsReportView(NormalisedTermSearchMixin, ReportView):
     """Search terms over a date range (the last 30 days unless chosen), most searched first."""
 
     page_title = _("Site search terms")

@@ -24,6 +24,7 @@ from wagtail.search.utils import normalise_query_string
 
 from core.mixins import page_date_field
 from core.translation import active_locale
+from core.visitors import visitor_digest
 from search import dictionary
 from search.analysis import AnalysedQuery, analyse_query
 from search.excerpts import excerpt, highlight, object_texts
@@ -95,6 +96,10 @@ class Filters:
     """The search page's filters; None or "" means any.
 
     ``facets`` maps the name of a registered facet (search.registry) to the value chosen.
+    ``page_language`` is true when ``locale`` is the language of the page searched from (the
+    default, not a filter the reader chose): results are then in that language, and on a page
+    in a translation's language also the source-language pages not translated into it, as
+    every Mongolian listing shows them.
     """
 
     page_type: type | None = None
@@ -102,10 +107,12 @@ class Filters:
     year: int | None = None
     locale: Locale | None = None
     facets: dict[str, str] = field(default_factory=dict)
+    page_language: bool = False
 
     @property
     def active(self) -> bool:
-        return bool(self.page_type or self.documents or self.year or self.locale or any(self.facets.values()))
+        chosen_locale = self.locale and not self.page_language
+        return bool(self.page_type or self.documents or self.year or chosen_locale or any(self.facets.values()))
 
 
 def _ids(queryset, backend):
@@ -119,7 +126,13 @@ def filter_pages(queryset, filters: Filters):
     """Apply the filters to a page queryset, using only fields the search index can filter on."""
     backend = get_search_backend()
     if filters.locale:
-        queryset = queryset.filter(locale_id=filters.locale.pk)
+        default = Locale.get_default()
+        if filters.page_language and filters.locale.pk != default.pk:
+            translated = Page.objects.filter(locale_id=filters.locale.pk).values("translation_key")
+            untranslated = Page.objects.filter(locale_id=default.pk).exclude(translation_key__in=translated)
+            queryset = queryset.filter(Q(locale_id=filters.locale.pk) | Q(pk__in=_ids(untranslated, backend)))
+        else:
+            queryset = queryset.filter(locale_id=filters.locale.pk)
     if filters.page_type:
         models = [model for model in get_page_models() if issubclass(model, filters.page_type)]
         queryset = queryset.filter(content_type__in=list(ContentType.objects.get_for_models(*models).values()))
@@ -219,10 +232,14 @@ def promotions(query: AnalysedQuery) -> list[SearchPromotion]:
 
 
 def popular_searches(limit: int = 5) -> list[str]:
-    """Searches that found something, most frequent over the last POPULAR_DAYS days first."""
+    """Searches that found something, most frequent over the last POPULAR_DAYS days first.
+
+    Each visitor counts once per term and day (:func:`record`), terms hold only words the
+    analysis knows, and terms editors hid (``SearchTerm.hidden``) are left out.
+    """
     since = timezone.localdate() - datetime.timedelta(days=POPULAR_DAYS)
     return list(
-        SearchTerm.objects.filter(last_result_count__gt=0, days__date__gte=since)
+        SearchTerm.objects.filter(last_result_count__gt=0, hidden=False, days__date__gte=since)
         .annotate(total=Sum("days__searches"))
         .order_by("-total", "query_string")
         .values_list("query_string", flat=True)[:limit]
@@ -323,13 +340,24 @@ def site_search(request, query: AnalysedQuery, filters: Filters, page_number: in
         outcome.failed = True
         return outcome
     if page_number == 1:
-        record(query, outcome.count)
+        record(request, query, outcome.count)
     return outcome
 
 
-def record(query: AnalysedQuery, result_count: int) -> None:
-    """Log a search for the editors' report; a failure to log never fails the search."""
+def record(request, query: AnalysedQuery, result_count: int) -> None:
+    """Log a search for the editors' report and the popular searches; never fails the search.
+
+    What is logged is the part of the query the analysis understood
+    (:attr:`search.analysis.AnalysedQuery.understood`: "团结 🍎🍎💰" is logged as "团结", and
+    nothing is logged for a query with no known word), and each visitor counts once per term
+    and day: only a keyed hash of address, user agent, term and day is kept, for that day
+    (core.visitors).
+    """
+    term = normalise_query_string(query.understood)
+    if not term:
+        return
+    today = timezone.localdate()
     try:
-        SearchTerm.record(normalise_query_string(query.normalised), result_count)
+        SearchTerm.record(term, result_count, today=today, visitor=visitor_digest(request, "search", today, term))
     except DatabaseError:
-        logger.warning("Could not log the search %r", query.normalised, exc_info=True)
+        logger.warning("Could not log the search %r", term, exc_info=True)

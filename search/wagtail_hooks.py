@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from search.models import SegmenterWord
-from search.reports import SearchTermsReportView, can_view_report
+from search.models import SearchTerm, SegmenterWord
+from search.reports import NormalisedTermSearchMixin, SearchTermsReportView, can_view_report
 
 
 class SegmenterWordViewSet(SnippetViewSet):
@@ -19,11 +19,33 @@ class SegmenterWordViewSet(SnippetViewSet):
     menu_label = _("Search words")
     add_to_settings_menu = True
     list_display = ["word", "note", "created_at"]
-    search_fields = ["word", "note"]
     ordering = ["word"]
 
 
 register_snippet(SegmenterWordViewSet)
+
+
+class SearchTermIndexView(NormalisedTermSearchMixin, IndexView):
+    pass
+
+
+class SearchTermViewSet(SnippetViewSet):
+    """Popular searches: editors with the "change search term" permission hide a term from readers."""
+
+    model = SearchTerm
+    icon = "search"
+    menu_label = _("Popular searches")
+    menu_name = "popular-searches"
+    add_to_settings_menu = True
+    index_view_class = SearchTermIndexView
+    list_display = ["query_string", "hidden", "last_result_count", "last_searched_at"]
+    list_filter = ["hidden"]
+    search_fields = ["query_string"]
+    search_backend_name = None
+    ordering = ["-last_searched_at"]
+
+
+register_snippet(SearchTermViewSet)
 
 
 @hooks.register("register_admin_urls")

@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, get_page_models
 
 from core.params import parse_positive_int
-from core.translation import localize_all, localized_snippets
+from core.translation import localize_all
 from search.registry import Facet
 
-from .forms import tree_order
+from .forms import places_with_content, used_keys
 from .models import Place
 
 
@@ -34,11 +34,14 @@ class PlaceFacet(Facet):
     label = _("Place")
 
     def choices(self, locale: Locale) -> list[tuple[str, str]]:
-        """Places in tree order, indented by level with ideographic spaces, named in ``locale``."""
-        return [
-            (str(place.pk), "\u3000" * (place.level - 1) + place.name)
-            for place in tree_order(localized_snippets(Place, locale))
-        ]
+        """Places some live public page is filed under, and the places above them, in tree order,
+        indented by level with ideographic spaces, named in ``locale``; one query per page type
+        with a place, however many places there are."""
+        keys: set = set()
+        for model in place_page_models():
+            keys |= used_keys(model.objects.live().public(), "place")
+        places = places_with_content(keys, locale)
+        return [(str(place.pk), "\u3000" * (place.level - 1) + place.name) for place in places]
 
     def matching_pages(self, value: str) -> Iterable[QuerySet]:
         pk = parse_positive_int(value)

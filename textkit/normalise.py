@@ -18,7 +18,11 @@ steps, in order:
    as :func:`strip_controls` removes them from stored text; U+2028, U+2029 and private-use
    code points (old vendor Mongolian encodings, see :func:`find_private_use`) become a space.
 4. Traditional to Simplified Chinese with OpenCC ``t2s``; where a phrase conversion changes
-   the length, character by character instead, so every character keeps its origin.
+   the length, character by character instead, so every character keeps its origin. Then the
+   Taiwan and Hong Kong variants that ``t2s`` leaves alone (住著 for 住着, 衞 for 卫) are folded
+   by OpenCC's regional variant tables (:data:`VARIANTS`), except inside the phrases where the
+   variant is the right character (著名, 显著: :data:`KEEP_PHRASES`). Each variant is one
+   character for one, so the length still does not change.
 5. Case folding.
 6. Runs of white space become one space; none at either end.
 
@@ -29,6 +33,7 @@ SPACE, which joins a Mongolian case suffix to its stem, into a plain space.
 from __future__ import annotations
 
 import functools
+import pathlib
 import re
 import unicodedata
 
@@ -145,14 +150,65 @@ def _single_char_t2s(char: str) -> str:
 
 
 def _t2s(text: str) -> str:
-    """Step 4: Simplified, with exactly one output character per input character."""
+    """Step 4: Simplified, variants folded, with exactly one output character per input character."""
     if not _CJK_RE.search(text):
         return text
     converted = _converter().convert(text)
     if len(converted) != len(text):
         # A phrase conversion changed the length: convert character by character instead.
         converted = "".join(_single_char_t2s(char) for char in text)
-    return converted
+    return fold_variants(converted)
+
+
+def _read_variants() -> tuple[dict[str, str], frozenset[str]]:
+    chars: dict[str, str] = {}
+    keep: set[str] = set()
+    path = pathlib.Path(__file__).with_name("opencc_variants.tsv")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        kind, *values = line.split("\t")
+        if kind == "char":
+            chars[values[0]] = values[1]
+        elif kind == "keep":
+            keep.add(values[0])
+    return chars, frozenset(keep)
+
+
+#: Regional variants OpenCC's ``t2s`` keeps, in Simplified form, and the character each is
+#: folded into: OpenCC's TWVariantsRev and HKVariantsRev tables, written to
+#: ``textkit/opencc_variants.tsv`` by ``scripts/opencc_variants.py``.
+#: Phrases (Simplified) in which a variant of :data:`VARIANTS` is right and stays: OpenCC's
+#: TWVariantsRevPhrases and HKVariantsRevPhrases, and the common words with 著 "to write,
+#: notable" that those tables lack (their Taiwan text has no variant to fold, ours has).
+VARIANTS, _OPENCC_KEEP = _read_variants()
+KEEP_PHRASES: frozenset[str] = _OPENCC_KEEP | frozenset(
+    ("编著", "专著", "论著", "译著", "原著", "遗著", "新著", "拙著", "卓著", "土著", "著作权")
+)
+_VARIANT_RE = re.compile(
+    "(?P<keep>"
+    + "|".join(map(re.escape, sorted(KEEP_PHRASES, key=len, reverse=True)))
+    + ")|["
+    + re.escape("".join(VARIANTS))
+    + "]"
+)
+_ANY_VARIANT_RE = re.compile("[" + re.escape("".join(VARIANTS)) + "]")
+
+
+def _variant(match: re.Match) -> str:
+    return match.group() if match.group("keep") else VARIANTS[match.group()]
+
+
+def fold_variants(text: str) -> str:
+    """``text`` (Simplified already) with regional variants folded, one character for one.
+
+    Args:
+        text: text after OpenCC ``t2s``.
+    Returns:
+        The text with each character of :data:`VARIANTS` replaced by its standard form,
+        except inside :data:`KEEP_PHRASES`: ``"住著"`` gives ``"住着"``, ``"著名"`` stays.
+    """
+    if not _ANY_VARIANT_RE.search(text):
+        return text
+    return _VARIANT_RE.sub(_variant, text)
 
 
 def fold(text: str | None) -> str:

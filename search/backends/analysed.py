@@ -3,8 +3,9 @@
 The search page and the API analyse their queries themselves; Wagtail's admin (page search,
 choosers) and other code pass the string as typed, or as PlainText and Phrase objects.
 Backends with this mixin analyse such text when the searched model is indexed through
-textkit.analysis (pages, documents), so 團結 finds 团结 in the admin too. Queries analysed
-already (AnalysedText) and searches of other models (images, users) are left alone.
+textkit.analysis (every indexed model: pages, documents, images, snippets; see
+core.indexing), so 團結 finds 团结 in the admin too. Queries analysed already (AnalysedText)
+and searches of models that are not indexed are left alone.
 
 Before indexing, and before analysing a query, the segmenter's custom words are brought up
 to date (search.dictionary): the models' analysed fields (core.indexing) sit below search
@@ -19,7 +20,7 @@ from wagtail.search.backends.base import EmptySearchResults
 from wagtail.search.index import get_indexed_models
 from wagtail.search.query import And, Not, Or, Phrase, PlainText
 
-from core.indexing import AnalysedSearchMixin
+from core.indexing import is_analysed_model
 from search import dictionary
 from search.analysis import AnalysedText, analyse_query
 
@@ -27,8 +28,8 @@ from search.analysis import AnalysedText, analyse_query
 @cache
 def is_analysed(model) -> bool:
     """True if ``model`` or an indexed model below it is indexed through textkit.analysis."""
-    return issubclass(model, AnalysedSearchMixin) or any(
-        issubclass(indexed, model) and issubclass(indexed, AnalysedSearchMixin) for indexed in get_indexed_models()
+    return is_analysed_model(model) or any(
+        issubclass(indexed, model) and is_analysed_model(indexed) for indexed in get_indexed_models()
     )
 
 

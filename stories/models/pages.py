@@ -253,7 +253,7 @@ class StoryIndexPage(RoutablePageMixin, SectionIndexMixin, ImportTargetMixin, In
         return first == self.pk
 
     def filter_form(self, request):
-        return StoryFilterForm(request.GET or None, locale=self.locale, years=self._years())
+        return StoryFilterForm(request.GET or None, locale=self.locale, years=self._years(), stories=self.stories())
 
     def _years(self) -> list[int]:
         """The years that have stories, newest first; kept in the cache until a page changes

@@ -1,5 +1,7 @@
 """The places, ethnic groups and themes a story is filed under; editors manage them as snippets."""
 
+from collections.abc import Iterable
+
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -46,6 +48,20 @@ def place_name_forms(name: str) -> set[str]:
 
 
 class PlaceQuerySet(models.QuerySet):
+    def with_ancestor_keys(self, keys: Iterable) -> set:
+        """``keys`` (place translation keys) and the keys of every place above them, in one query.
+
+        A filter that matches a place and everything below it offers the places above a place
+        with content too: 东胜区 has stories when 阿吉拉沁社区 has.
+        """
+        parents = dict(self.values_list("translation_key", "parent__translation_key"))
+        found: set = set()
+        for key in keys:
+            while key is not None and key not in found:
+                found.add(key)
+                key = parents.get(key)
+        return found
+
     def subtree_translation_keys(self, place: "Place") -> set:
         """Translation keys of a place and every place below it, in one query.
 
@@ -91,7 +107,11 @@ class Place(DictionaryWordsMixin, TranslatableMixin, index.Indexed, models.Model
     objects = PlaceQuerySet.as_manager()
 
     panels = [FieldPanel("name"), FieldPanel("level"), FieldPanel("parent")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        *(index.FilterField(name) for name in ("name", "level", "parent", "locale")),
+    ]
     override_translatable_fields = [SynchronizedField("level")]
 
     class Meta(TranslatableMixin.Meta):
@@ -130,7 +150,7 @@ class Place(DictionaryWordsMixin, TranslatableMixin, index.Indexed, models.Model
 ANCESTRY_JOINS = ("parent__parent__parent__parent",)
 
 
-class EthnicGroup(DictionaryWordsMixin, TranslatableMixin, models.Model):
+class EthnicGroup(DictionaryWordsMixin, TranslatableMixin, index.Indexed, models.Model):
     """One of the 56 ethnic groups China recognises, by its GB/T 3304 code."""
 
     code = models.CharField(
@@ -139,6 +159,11 @@ class EthnicGroup(DictionaryWordsMixin, TranslatableMixin, models.Model):
     name = models.CharField(_("name"), max_length=40)
 
     panels = [FieldPanel("code"), FieldPanel("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        *(index.FilterField(name) for name in ("code", "name", "locale")),  # the listing's filters and sorting
+    ]
     override_translatable_fields = [SynchronizedField("code")]
 
     class Meta(TranslatableMixin.Meta):
@@ -151,7 +176,7 @@ class EthnicGroup(DictionaryWordsMixin, TranslatableMixin, models.Model):
         return self.name
 
 
-class Theme(DictionaryWordsMixin, TranslatableMixin, models.Model):
+class Theme(DictionaryWordsMixin, TranslatableMixin, index.Indexed, models.Model):
     """A theme stories are told under, such as the "six togethers" (共居 共学 共建 共享 共事 共乐)."""
 
     slug = models.SlugField(_("slug"), max_length=40, allow_unicode=False)
@@ -160,6 +185,12 @@ class Theme(DictionaryWordsMixin, TranslatableMixin, models.Model):
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        *(index.FilterField(name) for name in ("name", "slug", "sort_order", "locale")),
+    ]
     override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("sort_order")]
 
     class Meta(TranslatableMixin.Meta):

@@ -140,3 +140,20 @@ def test_album_card_uses_the_first_photo_when_none_is_the_cover(client, index):
 
     assert listed.cover.caption == first.caption
     assert listed.get_listing_image().pk == first.image_id
+
+
+def test_album_place_filter_names_places_in_the_page_s_language(index, locales):
+    from albums.filters import AlbumFilterForm
+
+    place = PlaceFactory(name="新华社区")
+    PlaceFactory(name="没有相册的社区")
+    mn_place = place.copy_for_translation(locales["mn"])
+    mn_place.name = "\u1825\u1822\u1828\u182c\u1824\u1826"  # a Mongolian name, by code point
+    mn_place.save()
+    FestivalAlbumPageFactory(parent=index, title="春节2025", place=place)
+    albums = FestivalAlbumPage.objects.child_of(index).live()
+
+    chinese = AlbumFilterForm(albums=albums, locale=locales["zh"]).fields["place"].choices
+    mongolian = AlbumFilterForm(albums=albums, locale=locales["mn"]).fields["place"].choices
+    assert chinese[1:] == [(place.pk, "新华社区")]  # only places some album has
+    assert mongolian[1:] == [(place.pk, mn_place.name)]

@@ -21,8 +21,9 @@ def demo_site():
         call_command("load_demo", "--no-admin", stdout=quiet)
 
 
-def result_urls(client, prefix, query):
-    html = client.get(f"{prefix}/search/", {"q": query}).content.decode()
+def result_urls(client, prefix, query, lang="any"):
+    """Result URLs of the search page at ``prefix``; in any language unless ``lang`` says otherwise."""
+    html = client.get(f"{prefix}/search/", {"q": query, "lang": lang}).content.decode()
     return set(re.findall(r'<h3 class="search-result__title"><a href="([^"]+)"', html))
 
 
@@ -52,6 +53,9 @@ def test_a_mongolian_word_finds_the_mongolian_page_in_both_languages(client, dem
     story = StoryPageFactory(parent=mn_index, locale=locales["mn"], title=f"{MONGOL} {SCRIPT}", slug="mongol-test")
     for prefix in ("/zh-hans", "/mn-mong"):
         assert story.url in result_urls(client, prefix, MONGOL)
+    # By default each search page searches its own language.
+    assert story.url in result_urls(client, "/mn-mong", MONGOL, lang="")
+    assert story.url not in result_urls(client, "/zh-hans", MONGOL, lang="")
 
 
 def test_mongolian_words_of_the_demo_translations_find_their_pages(client, demo_site):

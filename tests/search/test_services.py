@@ -192,11 +192,12 @@ def test_no_results_suggests_parts_and_earlier_searches(rf, site_content):
 
 
 def test_searches_are_logged_in_simplified_with_zero_results_counted(rf, site_content):
-    request = rf.get("/zh-hans/search/")
+    request = rf.get("/zh-hans/search/", REMOTE_ADDR="192.0.2.1")
+    other = rf.get("/zh-hans/search/", REMOTE_ADDR="192.0.2.2")
     services.site_search(request, services.analyse("團結"), services.Filters())
-    services.site_search(request, services.analyse("团结"), services.Filters())
+    services.site_search(other, services.analyse("团结"), services.Filters())
     services.site_search(request, services.analyse("量子计算"), services.Filters())
-    services.site_search(request, services.analyse("团结"), services.Filters(), page_number=2)  # not counted again
+    services.site_search(other, services.analyse("团结"), services.Filters(), page_number=2)  # not counted again
     day = SearchTermDay.objects.get(term__query_string="团结")
     assert (day.searches, day.zero_result_searches) == (2, 0)
     assert SearchTermDay.objects.get(term__query_string="量子计算").zero_result_searches == 1
@@ -230,3 +231,32 @@ def test_a_listing_costs_the_same_queries_however_many_results(rf, home, index, 
     many, many_count = queries_for(12)
     assert (few_count, many_count) == (2, 14)
     assert many <= few
+
+
+@pytest.fixture
+def variant_stories(index):
+    """Stories written with Taiwan/Hong Kong variants that plain t2s keeps, and mainland ones."""
+    return {
+        "zhu_variant": StoryPageFactory(parent=index, title="老人住著新房", summary="社區衞生服務站開門了。"),
+        "zhu_mainland": StoryPageFactory(parent=index, title="孩子们住着宿舍", summary="化妆品和台灯。"),
+        "famous": StoryPageFactory(parent=index, title="著名书法家来社区", summary="他的著作很多。"),
+        "wrong": StoryPageFactory(parent=index, title="错字着名", summary="没有内容。"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("住着", {"zhu_variant", "zhu_mainland"}),  # issue 13's case
+        ("住著", {"zhu_variant", "zhu_mainland"}),  # and the reverse
+        ("卫生", {"zhu_variant"}),
+        ("衞生", {"zhu_variant"}),
+        ("化粧品", {"zhu_mainland"}),
+        ("枱燈", {"zhu_mainland"}),
+        ("著名", {"famous"}),  # 著 is right here: the same on both sides, ...
+        ("著作", {"famous"}),
+        ("着名", {"wrong"}),  # ... and never confused with a miswritten 着名
+    ],
+)
+def test_regional_variants_are_found_both_ways(rf, variant_stories, query, expected):
+    assert found(rf, query) == {variant_stories[name].pk for name in expected}

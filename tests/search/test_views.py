@@ -148,3 +148,35 @@ def test_unpublishing_removes_a_page_from_results(client, stories):
     html = client.get("/zh-hans/search/", {"q": "红石榴课堂"}).content.decode()
     assert "/stories/classroom/" not in html
     assert StoryPage.objects.get(pk=stories[1].pk).live is False
+
+
+@pytest.fixture
+def translated(stories, locales):
+    """The Chinese unity story translated into Mongolian (the classroom story is not)."""
+    from tests.search.conftest import publish_translation
+
+    translation = publish_translation(stories[0], locales["mn"])
+    translation.title = f"{MONGOL} 团结"
+    translation.save_revision().publish()
+    return translation
+
+
+def test_search_defaults_to_the_page_s_language_with_any_language_one_click_away(client, stories, translated):
+    response = client.get("/zh-hans/search/", {"q": "团结"})
+    html = response.content.decode()
+    assert "/zh-hans/stories/unity/" in html and "/mn-mong/stories/" not in html
+    assert '<option value="zh-hans" selected>' in html  # the page's language shown as chosen
+    link = response.context["form"].any_language_query()
+    assert f'href="/zh-hans/search/?{link.replace("&", "&amp;")}"' in html
+
+    html = client.get(f"/zh-hans/search/?{link}").content.decode()
+    assert "/zh-hans/stories/unity/" in html and translated.url in html
+
+
+def test_a_mongolian_search_gives_mongolian_pages_and_untranslated_chinese_ones(client, stories, translated):
+    html = client.get("/mn-mong/search/", {"q": "社区"}).content.decode()
+    # The unity story shows as its Mongolian translation only; the untranslated classroom story in Chinese.
+    assert translated.url in html and "/zh-hans/stories/unity/" not in html
+    assert "/zh-hans/stories/classroom/" in html
+    html = client.get("/mn-mong/search/", {"q": "社区", "lang": "zh-hans"}).content.decode()
+    assert "/zh-hans/stories/unity/" in html and translated.url not in html

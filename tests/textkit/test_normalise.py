@@ -135,3 +135,60 @@ def test_fold_with_spans_agrees_with_fold_on_any_text(text):
     assert folded == fold(text)
     assert len(spans) == len(folded)
     assert all(0 <= start < end <= len(text) for start, end in spans)
+
+
+# Regional variants that OpenCC's t2s keeps (issue 13): the Taiwan/Hong Kong form on one side,
+# the mainland form on the other, folded to one.
+VARIANT_PAIRS = [
+    ("他住著一間房", "他住着一间房"),
+    ("孩子們看著老師", "孩子们看着老师"),
+    ("穿著民族服裝", "穿着民族服装"),
+    ("衞生服務站", "卫生服务站"),
+    ("敍述", "叙述"),
+    ("枱燈", "台灯"),
+    ("化粧品", "化妆品"),
+    ("麻痺", "麻痹"),
+    ("屋簷下", "屋檐下"),
+    ("衹有", "只有"),
+]
+
+
+@pytest.mark.parametrize(("variant", "mainland"), VARIANT_PAIRS)
+def test_regional_variants_fold_into_the_mainland_form(variant, mainland):
+    assert fold(variant) == fold(mainland) == mainland
+
+
+@pytest.mark.parametrize("phrase", ["著名", "著作", "显著", "顯著", "名著", "編著", "恶名昭著", "著稱於世", "土著"])
+def test_phrases_where_the_variant_is_right_keep_it(phrase):
+    assert "著" in fold(phrase)
+    assert "着" not in fold(phrase)
+
+
+def test_a_phrase_kept_does_not_protect_the_variant_next_to_it():
+    # 著名 keeps its 著; the 著 of 住著 right after it is still the verb suffix.
+    assert fold("著名作家住著") == "著名作家住着"
+    assert fold("着名") != fold("著名")
+
+
+@pytest.mark.parametrize(("variant", "mainland"), VARIANT_PAIRS)
+def test_fold_with_spans_keeps_one_span_per_character_through_variants(variant, mainland):
+    folded, spans = fold_with_spans(variant)
+    assert folded == mainland
+    assert spans == [(i, i + 1) for i in range(len(variant))]
+
+
+def test_variant_table_is_what_the_installed_opencc_gives():
+    """textkit/opencc_variants.tsv is regenerated from OpenCC's own tables by the script."""
+    import importlib.util
+    import pathlib
+
+    import opencc
+
+    root = pathlib.Path(__file__).resolve().parents[2]
+    if not (pathlib.Path(opencc.__file__).parent / "clib" / "bin" / "opencc_dict").exists():
+        pytest.skip("this OpenCC build ships no opencc_dict tool")
+    spec = importlib.util.spec_from_file_location("opencc_variants", root / "scripts" / "opencc_variants.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert (root / "textkit" / "opencc_variants.tsv").read_text(encoding="utf-8") == script.build()
+    assert normalise.VARIANTS["著"] == "着"
