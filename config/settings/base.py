@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "core.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "core.health.DatabaseUnavailableMiddleware",
+    "core.storage.StorageFullMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -161,7 +162,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "core.storage.FileSystemStorage"},  # removes half-written files on a full disk
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # S3-compatible media storage (MinIO, OSS, COS, S3) when a bucket is named.
@@ -191,6 +192,7 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 LOGIN_URL = "materials_login"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.document_forms.SafeDocumentForm"  # a damaged file is refused
 # Image uploads: the limits every upload path checks (core.images decodes the whole image
 # with the same pixel limit, so a decompression bomb or a truncated file is refused, not saved).
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
