@@ -76,7 +76,7 @@ def test_the_page_editor_works_under_the_policy_without_violations(live_server, 
     assert "'unsafe-inline'" not in response.headers["content-security-policy"].split("script-src")[1].split(";")[0]
     page.wait_for_load_state("networkidle")
     title = page.locator("#id_title")
-    title.wait_for()
+    title.wait_for(timeout=20_000)
     # The editor's scripts run: the title field is editable and the side panels open.
     title.fill(story.title + "（编辑）")
     # Wagtail's older widgets (date pickers, choosers) were initialised from data, not inline scripts.
@@ -86,11 +86,11 @@ def test_the_page_editor_works_under_the_policy_without_violations(live_server, 
     page.locator(
         "#id_hero_image-chooser .chooser__choose-button, #id_hero_image-chooser [data-chooser-action-choose]"
     ).first.click()
-    page.locator(".modal-content").first.wait_for()
+    page.locator(".modal-content").first.wait_for(timeout=20_000)
     page.wait_for_load_state("networkidle")
     page.keyboard.press("Escape")
     page.locator("[data-side-panel-toggle='preview']").first.click()
-    page.locator("iframe").first.wait_for()
+    page.locator("iframe").first.wait_for(timeout=20_000)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(1500)  # the preview frame loads and its scripts run
 
