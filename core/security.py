@@ -40,6 +40,8 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             response.content = move_inline_initialisers(response.content.decode(response.charset)).encode(
                 response.charset
             )
+            if response.has_header("Content-Length"):  # set by CommonMiddleware, inside this one
+                response["Content-Length"] = str(len(response.content))
         return super().process_response(request, response)
 
 
