@@ -248,3 +248,19 @@ def test_the_admin_page_length_matches_its_rewritten_content(editor_client, stor
     assert b'data-inline-init="new"' in response.content
     if response.has_header("Content-Length"):
         assert int(response["Content-Length"]) == len(response.content)
+
+
+def test_wrong_collection_passwords_are_locked_out_too(client, settings):
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    collection = Collection.get_first_root_node().add_child(name="Private handouts")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.PASSWORD, password="石榴籽"
+    )
+    url = reverse("wagtaildocs_authenticate_with_password", args=[restriction.pk])
+
+    statuses = [client.post(url, {"return_url": "/", "password": f"guess-{n}"}).status_code for n in range(30)]
+
+    assert statuses[: settings.PASSWORD_FAILURE_LIMIT] == [200] * settings.PASSWORD_FAILURE_LIMIT
+    assert set(statuses[settings.PASSWORD_FAILURE_LIMIT :]) == {429}
+    assert client.post(url, {"return_url": "/", "password": "石榴籽"}).status_code == 429
