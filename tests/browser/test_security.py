@@ -90,7 +90,8 @@ def test_the_page_editor_works_under_the_policy_without_violations(live_server, 
     else:  # an image is chosen: "change image" is in the field's menu
         chooser.locator(".w-dropdown__toggle").click()
         chooser.locator(".w-dropdown__content [data-chooser-action-choose]").click()
-    page.locator(".modal-content").first.wait_for(timeout=20_000)
+    # The modal makes thumbnails of the demo images on its first opening: slow on a loaded machine.
+    page.locator(".modal-content").first.wait_for(timeout=90_000)
     page.wait_for_load_state("networkidle")
     page.keyboard.press("Escape")
     page.locator("[data-side-panel-toggle='preview']").first.click()
