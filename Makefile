@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: bench demo serve install migrate test test-elasticsearch bench-search lint format messages benchmark clean
+.PHONY: bench demo serve install migrate test test-elasticsearch bench-search lint format messages benchmark backup restore clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -123,6 +123,17 @@ bench: install var/secret_key
 	fi
 	$(PROD_ENV) $(PY) manage.py collectstatic --no-input -v0
 	$(BENCH_ENV) DEBUG=false $(PY) manage.py benchmark_http
+
+# Database and media into backups/<date-time>/ (or BACKUP=folder); `make restore BACKUP=folder` puts
+# them back (stop the site first). See README, "Backup and restore".
+BACKUP ?= backups/$(shell date -u +%Y%m%dT%H%M%SZ)
+
+backup: install
+	$(PY) manage.py backup "$(BACKUP)"
+
+restore: install
+	@test -n "$(BACKUP)" -a -f "$(BACKUP)/manifest.json" || { echo "make restore BACKUP=backups/<folder>"; exit 2; }
+	$(PY) manage.py restore "$(BACKUP)"
 
 clean:
 	rm -rf $(VENV) static test-artifacts .pytest_cache

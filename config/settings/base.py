@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "materials",
     "search",
     "editorial",
+    "axes",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -74,6 +75,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.page_cache.PageCacheMiddleware",  # anonymous pages; before sessions and locale (core.page_cache)
+    "core.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "core.health.DatabaseUnavailableMiddleware",
+    "core.storage.StorageFullMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.LocaleMiddleware",  # Django's, leaving /api/ answers alone
     "django.middleware.common.CommonMiddleware",
@@ -84,6 +89,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "editorial.middleware.ReviewOutcomeMessageMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: it answers for locked-out logins
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -122,8 +128,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"init_command": "PRAGMA journal_mode=WAL; PRAGMA cache_size=-32000;", "transaction_mode": "IMMEDIATE"}
     )
+# A persistent connection is tested before each request reuses it, so a database restart
+# costs no failed request (core.health answers 503 while the database is really down).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # counts failed logins (django-axes, settings below)
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -157,7 +170,7 @@ MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_CACHE_MAX_AGE = int(os.environ.get("MEDIA_CACHE_MAX_AGE", str(7 * 24 * 3600)))  # renditions, seconds
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "core.storage.FileSystemStorage"},  # removes half-written files on a full disk
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # S3-compatible media storage (MinIO, OSS, COS, S3) when a bucket is named.
@@ -187,6 +200,7 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 LOGIN_URL = "materials_login"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.document_forms.SafeDocumentForm"  # a damaged file is refused
 # Image uploads: the limits every upload path checks (core.images decodes the whole image
 # with the same pixel limit, so a decompression bomb or a truncated file is refused, not saved).
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
@@ -253,3 +267,6 @@ LOGGING = {
 }
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
+
+# Security headers (core.security; `manage.py check --deploy` with the production settings is clean).
+from .security import *  # noqa: E402, F403
