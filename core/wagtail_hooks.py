@@ -1,9 +1,7 @@
 """Admin additions of core: the translation status report for translators and editors, and the
 runner of widget initialisers that the admin's Content-Security-Policy keeps out of inline scripts."""
 
-from django.templatetags.static import static
 from django.urls import path, reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -33,9 +31,3 @@ def register_translation_status_menu_item():
 def mark_page_for_cache(page, request, serve_args, serve_kwargs):
     """Let the page cache know this response is a Wagtail page (core.page_cache)."""
     mark_page(request, page)
-
-
-@hooks.register("insert_global_admin_js")
-def inline_initialiser_runner():
-    """core.security.move_inline_initialisers turns inline scripts into data; this script runs them."""
-    return format_html('<script src="{}"></script>', static("js/admin_init.js"))

@@ -8,7 +8,7 @@ from datetime import timedelta
 from csp.constants import NONE, SELF
 
 # Content-Security-Policy (django-csp): nothing but this site's own files, no inline script.
-# The Wagtail admin needs inline styles; core.security adds 'unsafe-inline' to style-src there only.
+# The Wagtail admin needs inline scripts and styles; core.security adds 'unsafe-inline' there only.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
