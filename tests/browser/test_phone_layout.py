@@ -51,14 +51,16 @@ MAX_HEADER_SHARE = 0.15
 # the elements outside a scrolling box that stick out of the window sideways.
 MEASURE = """() => {
     const MONGOLIAN = /[\\u1800-\\u18AF]/;
-    const label = el => el.tagName.toLowerCase() + (el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\\s+/).join(".") : "");
+    const label = el => el.tagName.toLowerCase()
+        + (typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\\s+/).join(".") : "");
     const horizontal = [];
     for (const el of document.body.querySelectorAll("*")) {
         if (el.closest("svg, script, style, template")) continue;
         const style = getComputedStyle(el);
         if (style.display === "none") continue;
         const own = [...el.childNodes].filter(node => node.nodeType === Node.TEXT_NODE).map(node => node.data).join("");
-        const field = (el.getAttribute("placeholder") || "") + (el.matches("input:not([type=hidden]), textarea") ? el.value : "");
+        const field = (el.getAttribute("placeholder") || "")
+            + (el.matches("input:not([type=hidden]), textarea") ? el.value : "");
         if ((MONGOLIAN.test(own) || MONGOLIAN.test(field)) && style.writingMode.startsWith("horizontal")) {
             horizontal.push(label(el) + ": " + (own || field).trim().slice(0, 24));
         }
@@ -75,7 +77,8 @@ MEASURE = """() => {
             for (const line of range.getClientRects()) {
                 if (line.width === 0 || line.height === 0) continue;
                 if (line.top < header.bottom - 1 || line.bottom > innerHeight + 1) {
-                    outside.push(label(node.parentElement) + " " + Math.round(line.top) + "-" + Math.round(line.bottom) + ": " + node.data.trim().slice(0, 16));
+                    const where = Math.round(line.top) + "-" + Math.round(line.bottom);
+                    outside.push(label(node.parentElement) + " " + where + ": " + node.data.trim().slice(0, 16));
                     break;
                 }
             }
@@ -92,7 +95,9 @@ MEASURE = """() => {
     for (const el of document.body.querySelectorAll("*")) {
         if (el.closest(".vertical-main, svg") || !el.checkVisibility() || scrolls(el)) continue;
         const box = el.getBoundingClientRect();
-        if (box.width && (box.right > innerWidth + 1 || box.left < -1)) wide.push(label(el) + " " + Math.round(box.left) + "-" + Math.round(box.right));
+        if (box.width && (box.right > innerWidth + 1 || box.left < -1)) {
+            wide.push(label(el) + " " + Math.round(box.left) + "-" + Math.round(box.right));
+        }
     }
     return {
         header: header.height,
@@ -270,7 +275,7 @@ def test_mongolian_story_on_a_phone_shows_whole_columns_below_a_compact_header(b
 
 
 @pytest.mark.parametrize("language", ["zh", "mn"])
-def test_menu_holds_the_sections_and_reading_tools_and_search_opens_from_an_icon(browser, demo, artifacts_dir, language):
+def test_menu_holds_sections_and_reading_tools_and_search_opens_from_an_icon(browser, demo, artifacts_dir, language):
     path = demo["pages"]["story"][language == "mn"]
     page = open_page(browser, demo, path, PHONE, "x-large")
     assert not page.locator(".site-nav").is_visible()
