@@ -54,9 +54,13 @@ def section_content_types() -> list[ContentType]:
     return list(ContentType.objects.get_for_models(*models).values())
 
 
-@register.inclusion_tag("components/site_menu.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def site_menu(context) -> dict:
-    """Links to the home page and its sections in the reader's language."""
+    """The home page and its sections in the reader's language, for the header and its menu.
+
+    Returns ``{"home": Page | None, "sections": [Page], "site_name": str}``; each section has
+    ``is_current`` set when the page being shown is inside it.
+    """
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:

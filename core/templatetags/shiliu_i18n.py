@@ -111,12 +111,19 @@ def is_vertical_language(language_code: str | None = None) -> bool:
 def main_attributes(context) -> SafeString:
     """Attributes of <main>: a focusable, labelled vertical region when it holds Mongolian text.
 
-    A page shown in Chinese on the Mongolian site (a missing translation) stays horizontal.
+    Pages without a Wagtail page (search, the error pages) are in the reader's language, so
+    they are vertical on the Mongolian site too; a page shown in Chinese on the Mongolian site
+    (a missing translation) stays horizontal.
     """
     page = context.get("page")
-    if page is not None and is_vertical_language() and is_vertical_language(i18n.content_language_code(page)):
+    content_language = i18n.content_language_code(page) if page is not None else None
+    if is_vertical_language() and is_vertical_language(content_language):
         label = gettext("Page content. Scroll sideways or use the arrow keys to read on.")
         return format_html('class="vertical-main" tabindex="0" aria-label="{}"', label)
+    if content_language is not None and content_language != get_language():
+        # A page in its source language on another language's site: its labels and listings
+        # are rendered in the source language too (base.html), so <main> says so.
+        return format_html('tabindex="-1" lang="{}"', html_language_tag(content_language))
     return mark_safe('tabindex="-1"')  # the skip link's target  # noqa: S308 - a constant
 
 

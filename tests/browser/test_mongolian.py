@@ -159,6 +159,7 @@ def test_one_click_switches_between_the_chinese_and_the_mongolian_story(browser,
 def test_large_text_and_high_contrast_work_on_mongolian_pages(browser, live_server, stories, serve_media):
     page = open_page(browser, live_server, stories[1].url, DESKTOP, serve_media, [])
 
+    page.locator(".site-menu > summary").click()  # the reading tools are in the menu
     page.locator('[data-reading-tools] [data-font-size="x-large"]').click()
     page.locator("[data-contrast-toggle]").click()
 

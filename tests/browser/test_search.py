@@ -12,6 +12,7 @@ def test_header_search_box_finds_stories_and_the_results_page_passes_axe(
     live_server, demo_site, browser_page, page_errors, axe, artifacts_dir, language
 ):
     browser_page.goto(f"{live_server.url}/{language}/")
+    browser_page.locator(".site-search > summary").click()  # search opens from an icon
     browser_page.locator("#site-search-q").fill("團結")
     browser_page.locator("#site-search-q").press("Enter")
     browser_page.wait_for_url(f"**/{language}/search/?q=*")

@@ -50,6 +50,7 @@ def test_large_text_and_high_contrast_persist_across_pages(live_server, demo_sit
     visit(browser_page, live_server.url + "/zh-hans/")
     base_size = browser_page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
 
+    browser_page.locator(".site-menu > summary").click()  # the reading tools are in the menu
     browser_page.locator('[data-reading-tools] [data-font-size="x-large"]').click()
     browser_page.locator("[data-contrast-toggle]").click()
     visit(browser_page, live_server.url + "/zh-hans/stories/")

@@ -108,7 +108,7 @@ def test_public_pages_have_no_inline_script_or_event_handler(client, story):
             continue  # data, not script: CSP does not apply
         assert "src=" in attributes and not body.strip(), attributes
     assert not re.search(r"\son[a-z]+=\"", html)
-    assert "js/reading_preferences.js" in html
+    assert "js/reading-preferences.js" in html
 
 
 def test_the_admin_allows_inline_scripts_and_styles_from_this_host_only(editor_client, story):

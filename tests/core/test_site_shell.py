@@ -17,7 +17,23 @@ def test_unknown_page_gets_a_friendly_404_in_the_site_layout(client, home):
     assert response.status_code == 404
     html = response.content.decode()
     assert "Skip to main content" in html or "跳到" in html
-    assert 'href="/"' in html
+    assert 'href="/zh-hans/"' in html  # the home page in the reader's language
+
+
+def test_mongolian_404_and_500_use_the_vertical_mongolian_shell(client, home):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    html = client.get("/mn-mong/no-such-page/").content.decode()
+    assert '<main id="main" class="vertical-main"' in html and "css/mongolian.css" in html
+    assert 'href="/mn-mong/"' in html
+
+    with translation.override("mn-mong"):
+        error = render_to_string("500.html")
+    assert '<html lang="mn-Mong"' in error and 'class="vertical-main"' in error and "css/mongolian.css" in error
+    with translation.override("zh-hans"):
+        error = render_to_string("500.html")
+    assert '<html lang="zh-Hans"' in error and "<style" not in error and "<script" not in error
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):

@@ -5,19 +5,8 @@
 (function () {
   "use strict";
   var LINE = 40; // pixels per wheel "line" (Firefox reports lines)
-  var root = document.documentElement;
-  var header = document.querySelector(".site-header");
-
-  // Columns as long as the window below the header allows (--chrome in mongolian.css), so a
-  // phone shows whole columns without scrolling down; without the script a fixed guess is used.
-  function measureHeader() {
-    if (header) {
-      root.style.setProperty("--chrome", Math.ceil(header.getBoundingClientRect().height) + "px");
-    }
-  }
-  measureHeader();
-  window.addEventListener("resize", measureHeader);
-  new MutationObserver(measureHeader).observe(root, { attributes: true, attributeFilter: ["data-font-size"] });
+  // The region's height comes from CSS alone (dynamic viewport units less the header's fixed
+  // height, in mongolian.css): nothing to measure here.
 
   document.querySelectorAll(".vertical-main").forEach(function (region) {
     region.addEventListener("wheel", function (event) {

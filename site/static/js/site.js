@@ -37,6 +37,33 @@
     refresh();
   }
 
+  // The header's search and menu are <details> that work alone; with this script one open
+  // panel closes the other, Escape or a tap outside closes them, and search puts the cursor
+  // in its field.
+  var panels = document.querySelectorAll("[data-header-panel]");
+  panels.forEach(function (panel) {
+    panel.addEventListener("toggle", function () {
+      if (!panel.open) { return; }
+      panels.forEach(function (other) { if (other !== panel) { other.open = false; } });
+      var field = panel.querySelector("input[type=search]");
+      if (field) { field.focus(); }
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    panels.forEach(function (panel) {
+      if (panel.open) {
+        panel.open = false;
+        panel.querySelector("summary").focus();
+      }
+    });
+  });
+  document.addEventListener("click", function (event) {
+    panels.forEach(function (panel) {
+      if (panel.open && !panel.contains(event.target)) { panel.open = false; }
+    });
+  });
+
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
