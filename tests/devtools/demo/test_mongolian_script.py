@@ -43,13 +43,14 @@ def demo_tables() -> dict[str, dict[str, str]]:
 
 
 def demo_texts() -> list[tuple[str, str, str]]:
-    """(table, Chinese key, Mongolian text) for every Mongolian text of the demo."""
-    return [
+    """(table, Chinese key, Mongolian text) for every Mongolian text of the demo, sorted: some
+    tables are built from sets, and pytest-xdist's workers must collect the same list."""
+    return sorted(
         (table, key, text)
         for table, entries in demo_tables().items()
         for key, text in entries.items()
         if isinstance(text, str) and MONGOLIAN.search(text)
-    ]
+    )
 
 
 def test_the_demo_tables_are_found():
