@@ -50,7 +50,9 @@ PYTEST_ARGS ?= -n auto
 test: lint
 	$(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
 	@echo "== Suite on SQLite (with browser tests)"
-	$(PY) -m pytest -m "not elasticsearch" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not elasticsearch" $(PYTEST_ARGS) --ignore=tests/browser/test_phone_layout.py
+	@echo "== Phone layout (its own process: the module empties and restores the test database)"
+	$(PY) -m pytest tests/browser/test_phone_layout.py -n 0
 	@echo "== Suite on PostgreSQL ($(TEST_DATABASE_URL))"
 	@if DATABASE_URL="$(TEST_DATABASE_URL)" $(PY) scripts/postgres_ready.py; then \
 		DATABASE_URL="$(TEST_DATABASE_URL)" $(PY) -m pytest -m "not browser and not elasticsearch" $(PYTEST_ARGS); \

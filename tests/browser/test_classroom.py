@@ -34,6 +34,9 @@ def test_resident_filters_by_seniors_and_opens_a_session(
 
     assert page.goto(live_server.url + url).status == 200
     assert page.locator("body.calendar--agenda").count() == 1  # the agenda is the default
+    # On a phone the filters wait behind their "Filter" button: the results come first.
+    assert not page.locator("#id_audience").is_visible()
+    page.locator(".filters-panel__toggle").click()
     page.select_option("#id_audience", "seniors")
     page.locator("form.filters button[type=submit]").click()
     page.wait_for_load_state()

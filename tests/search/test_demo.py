@@ -22,9 +22,16 @@ def demo_site():
 
 
 def result_urls(client, prefix, query, lang="any"):
-    """Result URLs of the search page at ``prefix``; in any language unless ``lang`` says otherwise."""
-    html = client.get(f"{prefix}/search/", {"q": query, "lang": lang}).content.decode()
-    return set(re.findall(r'<h3 class="search-result__title"><a href="([^"]+)"', html))
+    """Result URLs of the search page at ``prefix``, every results page; in any language unless
+    ``lang`` says otherwise."""
+    urls: set[str] = set()
+    for number in range(1, 20):
+        html = client.get(f"{prefix}/search/", {"q": query, "lang": lang, "page": number}).content.decode()
+        found = set(re.findall(r'<h3 class="search-result__title"><a href="([^"]+)"', html))
+        if found <= urls:  # past the last page (an empty page, or the last one again)
+            break
+        urls |= found
+    return urls
 
 
 def pages_containing(text):

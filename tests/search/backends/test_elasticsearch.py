@@ -65,12 +65,12 @@ def test_mapping_of_story_pages():
     assert text_fields and all(field["analyzer"] == PRETOKENIZED_ANALYZER for field in text_fields)
 
 
-def test_models_textkit_does_not_analyse_keep_the_standard_analyser():
+def test_images_are_analysed_like_pages_so_their_fields_take_the_whitespace_analyser():
     from wagtail.images.models import Image
 
     mapping = ShiliuElasticsearchMapping(Image).get_mapping()["properties"]
-    assert mapping["title"]["analyzer"] == "standard"
-    assert mapping["_edgengrams"]["search_analyzer"] == "standard"
+    # core.indexing.analyse_every_indexed_model: the admin's image search analyses like pages.
+    assert mapping["title"]["analyzer"] == "whitespace"
 
 
 @pytest.mark.django_db
