@@ -152,7 +152,9 @@ def full_media_root(settings):
 
 # Outside a test transaction, as a request runs: a failed INSERT marks an enclosing atomic block
 # for rollback (Model.save_base), which a test transaction would turn into errors of its own.
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the root collection comes from a migration, and a transactional test run
+# before this one on the same worker leaves the tables flushed.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_full_disk_refuses_the_upload_with_a_message_and_leaves_no_half_written_file(admin_client, full_media_root):
     big = SimpleUploadedFile("big.txt", os.urandom(3 * 1024 * 1024), content_type="text/plain")
     url = reverse("wagtaildocs:add")
