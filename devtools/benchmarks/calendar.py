@@ -66,7 +66,12 @@ def build(home: HomePage, courses: int, month: datetime.date) -> EventIndexPage:
             )
         )
         exceptions.append(
-            ScheduleException(page=course, date=month + datetime.timedelta(days=number % 20), action="cancel")
+            ScheduleException(
+                page=course,
+                locale=course.locale,
+                date=month + datetime.timedelta(days=number % 20),
+                action="cancel",
+            )
         )
     ScheduleRule.objects.bulk_create(rules)
     ScheduleException.objects.bulk_create(exceptions)

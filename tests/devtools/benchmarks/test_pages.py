@@ -37,6 +37,14 @@ def test_measure_counts_queries_and_bytes(home):
     assert 0 < figures.p50_ms <= figures.p95_ms
 
 
+def test_measure_renders_the_page_even_with_the_page_cache_on(home, settings):
+    settings.PAGE_CACHE_ENABLED = True  # as in production: a cached page would run no query
+
+    figures = benchmark.measure(Client(), "home", "/zh-hans/", runs=2)
+
+    assert figures.queries > 0
+
+
 def test_a_page_that_does_not_answer_200_has_only_its_status(home):
     figures = benchmark.measure(Client(), "missing", "/zh-hans/no-such-page/", runs=3)
 
