@@ -197,6 +197,8 @@ def _demo_pages():
         "campaign": both("campaigns/ethnic-law-week-2026/"),
         "course": both("events/seniors-smartphone/"),
         "calendar": both("events/"),
+        "calendar-month": both("events/?view=month"),
+        "calendar-week": both("events/?view=week"),
         "album": both("albums/ajilaqin-naadam-2025/"),
         "material-index": both("materials/"),
         "404": both("no-such-page/"),
