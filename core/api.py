@@ -33,9 +33,10 @@ from django.db.models.functions import Cast
 from wagtail.api.utils import get_full_url
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import CollectionViewRestriction, Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
 from wagtail.rich_text import RichText, expand_db_html
 
+from core.collections import outside_restricted_collections
 from core.params import parse_positive_int
 
 #: Renditions of every image the API gives, by name: Wagtail filter specs sized for phones
@@ -207,14 +208,6 @@ def public_pages() -> QuerySet:
     return Page.objects.live().public()
 
 
-def restricted_collection_ids() -> set[int]:
-    """Ids of the collections under a view restriction (teacher-only files), with their descendants."""
-    ids: set[int] = set()
-    for restriction in CollectionViewRestriction.objects.select_related("collection"):
-        ids.update(restriction.collection.get_descendants(inclusive=True).values_list("pk", flat=True))
-    return ids
-
-
 def _used_by_public_pages(model) -> QuerySet:
     """Objects of ``model`` that a live, public page refers to, outside restricted collections.
 
@@ -232,11 +225,7 @@ def _used_by_public_pages(model) -> QuerySet:
     if not ids:
         # none(), not pk__in=[]: a search of an empty IN list fails to compile (EmptyResultSet).
         return model.objects.none()
-    objects = model.objects.filter(pk__in=ids)
-    restricted = restricted_collection_ids()
-    if restricted:
-        objects = objects.exclude(collection__in=restricted)
-    return objects.order_by("id")
+    return outside_restricted_collections(model.objects.filter(pk__in=ids)).order_by("id")
 
 
 def public_images() -> QuerySet:

@@ -18,10 +18,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.api.querysets import get_public_pages_queryset
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, get_page_models
+from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
+from core.collections import outside_restricted_collections
 from core.mixins import page_date_field
 from core.translation import active_locale
 from core.visitors import visitor_digest
@@ -159,14 +160,8 @@ def filter_pages(queryset, filters: Filters):
 
 
 def public_documents() -> QuerySet:
-    """Documents outside collections with view restrictions."""
-    restricted = Collection.objects.none()
-    for restriction in CollectionViewRestriction.objects.select_related("collection"):
-        restricted |= restriction.collection.get_descendants(inclusive=True)
-    documents = get_document_model().objects.all()
-    if restricted.exists():
-        documents = documents.exclude(collection__in=list(restricted.values_list("pk", flat=True)))
-    return documents
+    """Documents outside collections with view restrictions (core.collections)."""
+    return outside_restricted_collections(get_document_model().objects.all())
 
 
 @dataclass
