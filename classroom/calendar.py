@@ -57,11 +57,6 @@ def group_by_day(found: list, first: datetime.date, last: datetime.date) -> dict
     """Entries (see :data:`classroom.occurrences.Entry`) by each local date in [first, last] they cover."""
     days: dict[datetime.date, list] = {}
     for entry in found:
-        day = entry[0].date()
-        if entry[2].date() == day:  # a session within one day: most of thousands
-            if first <= day <= last:
-                days.setdefault(day, []).append(entry)
-            continue
         for day in service.entry_days(entry):
             if first <= day <= last:
                 days.setdefault(day, []).append(entry)
