@@ -45,10 +45,13 @@ serve: install var/secret_key
 # Elasticsearch suite against a real server.
 # Without a server or Chromium those parts are skipped with a reason; with CI=true they fail.
 TEST_DATABASE_URL ?= postgres://postgres:postgres@127.0.0.1:5432/shiliu
-PYTEST_ARGS ?= -n auto
+PYTEST_ARGS ?= -n auto --durations=15
 
 test: lint
 	$(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
+	@# The Elasticsearch node (fetched from Maven Central on a first run) starts in the background
+	@# now and is ready when its suite comes; a failure here shows again in test-elasticsearch.
+	@($(PY) scripts/elasticsearch.py start --state "$(ES_STATE)" >/dev/null 2>&1 &)
 	@echo "== Suite on SQLite (with browser tests)"
 	$(PY) -m pytest -m "not elasticsearch" $(PYTEST_ARGS) --ignore=tests/browser/test_phone_layout.py
 	@echo "== Phone layout (its own process: the module empties and restores the test database)"

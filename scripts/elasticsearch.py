@@ -21,6 +21,7 @@ tests use. Standard library only: it runs before the virtual environment exists.
 
 import argparse
 import contextlib
+import fcntl
 import json
 import os
 import shutil
@@ -143,8 +144,18 @@ def start(state: Path = STATE, version: str = VERSION, port: int = 9200) -> str:
     """Start the node (or find it running) and return its URL once its health is green or yellow.
 
     A state folder that held a stopped node starts the same node again: same port, same data.
+    Two starts of one state folder at once (``make test`` starts the node early in the
+    background, the Elasticsearch suite asks again later) are serialised by a lock file beside
+    the folder: the second waits for the first and gets the same node.
     Raises ServerError with the end of the node's log when it does not come up in time.
     """
+    state.parent.mkdir(parents=True, exist_ok=True)
+    with open(state.parent / f".{state.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _start(state, version, port)
+
+
+def _start(state: Path, version: str, port: int) -> str:
     known = _read_state(state)
     if known.get("pid") and _alive(known["pid"]) and health(known["url"]):
         return known["url"]
