@@ -46,6 +46,8 @@ serve: install var/secret_key
 # Without a server or Chromium those parts are skipped with a reason; with CI=true they fail.
 TEST_DATABASE_URL ?= postgres://postgres:postgres@127.0.0.1:5432/shiliu
 PYTEST_ARGS ?= -n auto --durations=15
+# A suite that fails ends the run: stop the node started early for the Elasticsearch suite.
+OR_STOP_ES = || { status=$$?; $(PY) scripts/elasticsearch.py stop --state "$(ES_STATE)"; exit $$status; }
 
 test: lint
 	$(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
@@ -53,14 +55,14 @@ test: lint
 	@# now and is ready when its suite comes; a failure here shows again in test-elasticsearch.
 	@($(PY) scripts/elasticsearch.py start --state "$(ES_STATE)" >/dev/null 2>&1 &)
 	@echo "== Suite on SQLite (with browser tests)"
-	$(PY) -m pytest -m "not elasticsearch" $(PYTEST_ARGS) --ignore=tests/browser/test_phone_layout.py
+	$(PY) -m pytest -m "not elasticsearch" $(PYTEST_ARGS) --ignore=tests/browser/test_phone_layout.py $(OR_STOP_ES)
 	@echo "== Phone layout (its own process: the module empties and restores the test database)"
-	$(PY) -m pytest tests/browser/test_phone_layout.py -n 0
+	$(PY) -m pytest tests/browser/test_phone_layout.py -n 0 $(OR_STOP_ES)
 	@echo "== Suite on PostgreSQL ($(TEST_DATABASE_URL))"
 	@if DATABASE_URL="$(TEST_DATABASE_URL)" $(PY) scripts/postgres_ready.py; then \
-		DATABASE_URL="$(TEST_DATABASE_URL)" $(PY) -m pytest -m "not browser and not elasticsearch" $(PYTEST_ARGS); \
+		DATABASE_URL="$(TEST_DATABASE_URL)" $(PY) -m pytest -m "not browser and not elasticsearch" $(PYTEST_ARGS) $(OR_STOP_ES); \
 	elif [ "$$CI" = "true" ]; then \
-		echo "PostgreSQL is required when CI=true"; exit 1; \
+		echo "PostgreSQL is required when CI=true"; $(PY) scripts/elasticsearch.py stop --state "$(ES_STATE)"; exit 1; \
 	else \
 		echo "SKIPPED: PostgreSQL suite (no server at TEST_DATABASE_URL)"; \
 	fi

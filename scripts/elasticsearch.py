@@ -149,10 +149,17 @@ def start(state: Path = STATE, version: str = VERSION, port: int = 9200) -> str:
     the folder: the second waits for the first and gets the same node.
     Raises ServerError with the end of the node's log when it does not come up in time.
     """
+    with _locked(state):
+        return _start(state, version, port)
+
+
+@contextlib.contextmanager
+def _locked(state: Path):
+    """Hold the lock of ``state`` (a file beside the folder) for one start or stop at a time."""
     state.parent.mkdir(parents=True, exist_ok=True)
     with open(state.parent / f".{state.name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        return _start(state, version, port)
+        yield
 
 
 def _start(state: Path, version: str, port: int) -> str:
@@ -237,7 +244,8 @@ def main(argv: list[str] | None = None) -> int:
         elif options.action == "start":
             print(start(options.state, options.version, options.port))
         elif options.action == "stop":
-            stop(options.state)
+            with _locked(options.state):  # a start under way finishes first, then its node stops
+                stop(options.state)
         else:
             known = _read_state(options.state)
             if not (known.get("url") and health(known["url"])):
