@@ -137,4 +137,3 @@ def test_no_hostile_query_string_gives_a_server_error(public_paths, client, data
     assert response.status_code in ALLOWED, (path, query, response.status_code)
     if response.status_code in (200, 400):  # what was typed comes back without control characters
         assert not has_controls(response.content.decode()), (path, query)
-
