@@ -23,6 +23,7 @@ from wagtail.documents.models import Document as WagtailDocument
 from wagtail.search import index
 
 from core.indexing import AnalysedSearchMixin
+from core.search_index import enqueue_update
 from textkit.decode import TextDecodeError, decode_text
 from textkit.limits import Deadline, LimitExceeded, check_archive
 from textkit.normalise import find_private_use
@@ -152,14 +153,14 @@ class SiteDocument(AnalysedSearchMixin, AbstractDocument):
         """Read the file's text and store it, outside any transaction; False when the file changed meanwhile.
 
         The text goes in with an UPDATE that only matches while the file is still the one read,
-        then the document is re-indexed.
+        then the document's re-indexing is queued (core.search_index).
         """
         name = self.file.name
         text = self.read_text()
         updated = type(self).objects.filter(pk=self.pk, file=name).update(extracted_text=text, text_extracted_from=name)
         if updated:
             self.extracted_text, self.text_extracted_from = text, name
-            index.insert_or_update_object(self)
+            enqueue_update(self)  # the worker indexes it
             text_stored.send(sender=type(self), document=self)
         return bool(updated)
 
