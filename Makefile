@@ -20,9 +20,15 @@ install: $(STAMP)
 migrate: install
 	$(PY) manage.py migrate --no-input
 
+# The background worker (search indexing, emails) runs beside the web server; Ctrl-C stops both.
+# A non-interactive shell's background job ignores Ctrl-C, so the trap stops it (SIGTERM: the
+# worker finishes its task first).
+WITH_WORKER = worker=; trap '[ -n "$$worker" ] && kill $$worker 2>/dev/null; wait' EXIT INT TERM;
+
 demo: migrate
 	$(PY) manage.py load_demo
-	@echo "Serving on http://$(HOST):$(PORT)/ (admin at /admin/); Ctrl-C stops."
+	@echo "Serving on http://$(HOST):$(PORT)/ (admin at /admin/) with a background worker; Ctrl-C stops both."
+	@$(WITH_WORKER) $(PY) manage.py db_worker --no-reload & worker=$$!; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # The way production runs: gunicorn (config/gunicorn.conf.py), production settings, WhiteNoise
@@ -38,7 +44,8 @@ var/secret_key:
 serve: install var/secret_key
 	$(PROD_ENV) $(PY) manage.py migrate --no-input
 	$(PROD_ENV) $(PY) manage.py collectstatic --no-input -v0
-	@echo "Serving on http://$(HOST):$(PORT)/ with gunicorn; Ctrl-C stops."
+	@echo "Serving on http://$(HOST):$(PORT)/ with gunicorn and a background worker; Ctrl-C stops both."
+	@$(WITH_WORKER) $(PROD_ENV) $(PY) manage.py db_worker & worker=$$!; \
 	$(PROD_ENV) BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c config/gunicorn.conf.py
 
 # The whole suite on SQLite (browser tests included), then again on PostgreSQL, then the
