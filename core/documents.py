@@ -4,8 +4,8 @@ Reading the text of a file can be slow (a long PDF, a large Word file), so it ne
 inside the save: when a new or replaced file is saved, the reading is scheduled after the
 transaction commits, so no database lock is held meanwhile. Small files are read right
 then; larger ones are handed to the django-tasks task :func:`extract_document_text_task`
-(which a worker runs, on a backend with workers; the default immediate backend runs it at
-once, still outside the transaction). Word files go through the same archive limits as the
+(which the worker, ``manage.py db_worker``, runs; with ``TASKS_BACKEND=immediate`` it runs at
+once, still outside the transaction). Either way the index update is queued for the worker. Word files go through the same archive limits as the
 import (textkit.limits) and every extraction has a deadline.
 """
 

@@ -18,7 +18,7 @@ from django_tasks import task
 
 from django.apps import apps
 from django.db.models import Model
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from wagtail.search import index
 from wagtail.search.backends import get_search_backends_with_name
@@ -125,6 +125,17 @@ def _deleted(sender, instance, **kwargs) -> None:
     remove_object_index.enqueue(sender._meta.label_lower, str(instance.pk))
 
 
+def _relations_changed(sender, instance, action, reverse=False, **kwargs) -> None:
+    # Tags (an image's, a document's) and many-to-many fields are saved after the object, without
+    # post_save: index it again, so the task sees them even when it runs at once.
+    if action in {"post_add", "post_remove", "post_clear"} and not reverse and type(instance) in _indexed_by_task:
+        enqueue_update(instance)
+
+
+#: Models whose index this module keeps (see :func:`connect`).
+_indexed_by_task: set[type] = set()
+
+
 def connect() -> None:
     """Index every indexed model through the tasks above; called from CoreConfig.ready().
 
@@ -140,6 +151,8 @@ def connect() -> None:
         model.search_auto_update = False  # modelsearch's register_signal_handlers skips it
         post_save.disconnect(signal_handlers.post_save_signal_handler, sender=model)
         post_delete.disconnect(signal_handlers.post_delete_signal_handler, sender=model)
+        _indexed_by_task.add(model)
         uid = f"core_search_index_{model._meta.label_lower}"
         post_save.connect(_saved, sender=model, dispatch_uid=f"{uid}_saved")
         post_delete.connect(_deleted, sender=model, dispatch_uid=f"{uid}_deleted")
+    m2m_changed.connect(_relations_changed, dispatch_uid="core_search_index_relations")

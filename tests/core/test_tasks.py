@@ -3,6 +3,7 @@
 Publishing through review in the admin, and workflow emails: tests/editorial/test_tasks.py.
 """
 
+import datetime
 import os
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from django.conf import settings
 from django.core import mail
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
@@ -183,3 +185,33 @@ def test_a_queued_email_keeps_its_html_attachments_and_headers(worker, settings)
     filename, content, _mimetype = sent.attachments[0]
     assert filename == "名单.csv" and "其其格" in (content if isinstance(content, str) else content.decode())
     assert sent.extra_headers["X-Shiliu"] == "review"
+
+
+@pytest.mark.django_db
+def test_readyz_tells_how_many_tasks_wait_and_how_many_are_late(client, queued_tasks, settings):
+    settings.TASKS_LATE_AFTER_MINUTES = 15
+    late = update_object_index.enqueue("stories.place", "1")
+    DBTaskResult.objects.filter(pk=late.id).update(enqueued_at=timezone.now() - datetime.timedelta(hours=1))
+    update_object_index.enqueue("stories.place", "2")
+
+    response = client.get("/readyz")
+
+    assert response.status_code == 200  # a lagging worker never takes the site out of service
+    tasks = response.json()["tasks"]
+    assert (tasks["waiting"], tasks["late"]) == (2, 1)
+    assert 3590 <= tasks["oldest_seconds"] <= 3700
+
+
+@pytest.mark.django_db
+def test_readyz_says_nothing_of_tasks_that_run_in_the_request(client, immediate_tasks):
+    assert "tasks" not in client.get("/readyz").json()
+
+
+@pytest.mark.django_db
+def test_tags_saved_after_an_image_are_indexed_with_it(immediate_tasks):
+    image = Image.objects.create(title="摔跤", file=get_test_image_file())
+    assert not Image.objects.search("那达慕")
+
+    image.tags.add("那达慕")  # as the admin's form does, after saving the image
+
+    assert list(Image.objects.search("那达慕")) == [image]
