@@ -5,8 +5,9 @@ inside the save: when a new or replaced file is saved, the reading is scheduled 
 transaction commits, so no database lock is held meanwhile. Small files are read right
 then; larger ones are handed to the django-tasks task :func:`extract_document_text_task`
 (which the worker, ``manage.py db_worker``, runs; with ``TASKS_BACKEND=immediate`` it runs at
-once, still outside the transaction). Either way the index update is queued for the worker. Word files go through the same archive limits as the
-import (textkit.limits) and every extraction has a deadline.
+once, still outside the transaction). Either way the index update is queued for the worker.
+Word files go through the same archive limits as the import (textkit.limits) and every
+extraction has a deadline.
 """
 
 import io
