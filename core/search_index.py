@@ -15,6 +15,7 @@ import logging
 from collections.abc import Iterable
 
 from django_tasks import task
+from modelsearch import signal_handlers
 
 from django.apps import apps
 from django.db.models import Model
@@ -143,8 +144,6 @@ def connect() -> None:
     handlers are disconnected (or, when its app is not ready yet, told to skip the model), so
     nothing indexes inside the request.
     """
-    from modelsearch import signal_handlers
-
     # Read every flag before setting any: subclasses inherit the attribute set on Page.
     models = [model for model in index.get_indexed_models() if getattr(model, "search_auto_update", True)]
     for model in models:
