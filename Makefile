@@ -20,9 +20,16 @@ install: $(STAMP)
 migrate: install
 	$(PY) manage.py migrate --no-input
 
+# The background worker (search indexing, emails) runs beside the web server; Ctrl-C stops both.
+# A non-interactive shell's background job ignores Ctrl-C, so the trap stops it (SIGTERM: the
+# worker finishes its task first).
+WITH_WORKER = worker=; trap '[ -n "$$worker" ] && kill $$worker 2>/dev/null; wait' EXIT INT TERM;
+
+# The demo content is indexed as it loads, so search is complete when the server starts (not queued for the worker).
 demo: migrate
-	$(PY) manage.py load_demo
-	@echo "Serving on http://$(HOST):$(PORT)/ (admin at /admin/); Ctrl-C stops."
+	TASKS_BACKEND=immediate $(PY) manage.py load_demo
+	@echo "Serving on http://$(HOST):$(PORT)/ (admin at /admin/) with a background worker; Ctrl-C stops both."
+	@$(WITH_WORKER) $(PY) manage.py db_worker --no-reload & worker=$$!; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # The way production runs: gunicorn (config/gunicorn.conf.py), production settings, WhiteNoise
@@ -38,7 +45,8 @@ var/secret_key:
 serve: install var/secret_key
 	$(PROD_ENV) $(PY) manage.py migrate --no-input
 	$(PROD_ENV) $(PY) manage.py collectstatic --no-input -v0
-	@echo "Serving on http://$(HOST):$(PORT)/ with gunicorn; Ctrl-C stops."
+	@echo "Serving on http://$(HOST):$(PORT)/ with gunicorn and a background worker; Ctrl-C stops both."
+	@$(WITH_WORKER) $(PROD_ENV) $(PY) manage.py db_worker & worker=$$!; \
 	$(PROD_ENV) BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c config/gunicorn.conf.py
 
 # The whole suite on SQLite (browser tests included), then again on PostgreSQL, then the
@@ -112,7 +120,7 @@ messages: install
 
 # Page figures for README: latency p50/p95, queries and bytes per page, on the demo database.
 benchmark: migrate
-	$(PY) manage.py load_demo --no-admin > /dev/null
+	TASKS_BACKEND=immediate $(PY) manage.py load_demo --no-admin > /dev/null
 	DEBUG=false $(PY) manage.py benchmark_pages --runs 100
 
 # Load test of the production server (gunicorn, WhiteNoise, page cache) with wrk (apt-get install
@@ -120,7 +128,7 @@ benchmark: migrate
 # (built once; delete it to rebuild). About 10 minutes; copy the table into README.
 BENCH_DB ?= var/bench.sqlite3
 BENCH_STORIES ?= 2500
-BENCH_ENV = DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DB) MEDIA_ROOT=$(CURDIR)/var/bench-media
+BENCH_ENV = DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DB) MEDIA_ROOT=$(CURDIR)/var/bench-media TASKS_BACKEND=immediate
 
 bench: install var/secret_key
 	@if [ ! -f $(BENCH_DB) ]; then \

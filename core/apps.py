@@ -31,6 +31,9 @@ class CoreConfig(AppConfig):
 
         register_mongolian_script()
         analyse_every_indexed_model()
+        from core.search_index import connect as index_by_tasks
+
+        index_by_tasks()  # saves and deletes update the search index from the worker
         stop_cyrillic_fallback()
         checks.register(check_exact_catalogues, checks.Tags.translation)
         from core.page_cache import connect_signals  # models are ready only now

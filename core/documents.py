@@ -4,9 +4,10 @@ Reading the text of a file can be slow (a long PDF, a large Word file), so it ne
 inside the save: when a new or replaced file is saved, the reading is scheduled after the
 transaction commits, so no database lock is held meanwhile. Small files are read right
 then; larger ones are handed to the django-tasks task :func:`extract_document_text_task`
-(which a worker runs, on a backend with workers; the default immediate backend runs it at
-once, still outside the transaction). Word files go through the same archive limits as the
-import (textkit.limits) and every extraction has a deadline.
+(which the worker, ``manage.py db_worker``, runs; with ``TASKS_BACKEND=immediate`` it runs at
+once, still outside the transaction). Either way the index update is queued for the worker.
+Word files go through the same archive limits as the import (textkit.limits) and every
+extraction has a deadline.
 """
 
 import io
@@ -23,6 +24,7 @@ from wagtail.documents.models import Document as WagtailDocument
 from wagtail.search import index
 
 from core.indexing import AnalysedSearchMixin
+from core.search_index import enqueue_update
 from textkit.decode import TextDecodeError, decode_text
 from textkit.limits import Deadline, LimitExceeded, check_archive
 from textkit.normalise import find_private_use
@@ -152,14 +154,14 @@ class SiteDocument(AnalysedSearchMixin, AbstractDocument):
         """Read the file's text and store it, outside any transaction; False when the file changed meanwhile.
 
         The text goes in with an UPDATE that only matches while the file is still the one read,
-        then the document is re-indexed.
+        then the document's re-indexing is queued (core.search_index).
         """
         name = self.file.name
         text = self.read_text()
         updated = type(self).objects.filter(pk=self.pk, file=name).update(extracted_text=text, text_extracted_from=name)
         if updated:
             self.extracted_text, self.text_extracted_from = text, name
-            index.insert_or_update_object(self)
+            enqueue_update(self)  # the worker indexes it
             text_stored.send(sender=type(self), document=self)
         return bool(updated)
 

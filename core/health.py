@@ -2,7 +2,9 @@
 
 - ``/healthz``: the process answers (no database, no cache); for a supervisor's liveness probe.
 - ``/readyz``: the database answers, and the search server and caches when they are configured;
-  200 or 503 with JSON naming what failed; for a load balancer's readiness probe.
+  200 or 503 with JSON naming what failed; for a load balancer's readiness probe. It also tells
+  how the background worker keeps up (``tasks``: waiting and late tasks), which a monitor can
+  alert on; a worker that lags never makes the web server unready.
 - :class:`DatabaseUnavailableMiddleware` and :func:`server_error`: a request that fails because
   the database cannot be reached answers 503 with ``Retry-After`` (the friendly page ``503.html``,
   JSON under ``/api/``). With ``CONN_HEALTH_CHECKS`` a persistent connection broken by a database
@@ -11,6 +13,7 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 import sys
 import uuid
@@ -20,6 +23,7 @@ from django.core.cache import caches
 from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.defaults import server_error as django_server_error
@@ -124,13 +128,40 @@ def _check_search() -> None:
 CHECKS = {"database": _check_database, "cache": _check_caches, "search": _check_search}
 
 
+def task_queue() -> dict | None:
+    """How the worker keeps up with the database task queue; None with another task backend.
+
+    Returns:
+        ``{"waiting": n, "late": n, "oldest_seconds": s}``: tasks ready to run, those of them
+        enqueued more than ``TASKS_LATE_AFTER_MINUTES`` ago (a worker that is down or far
+        behind), and the age in whole seconds of the oldest (0 when none waits).
+    """
+    from django_tasks import task_backends
+    from django_tasks_db import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    backend = task_backends["default"]
+    if not isinstance(backend, DatabaseBackend):
+        return None
+    now = timezone.now()
+    waiting = DBTaskResult.objects.ready().filter(backend_name=backend.alias)
+    oldest = waiting.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
+    late_after = now - datetime.timedelta(minutes=settings.TASKS_LATE_AFTER_MINUTES)
+    return {
+        "waiting": waiting.count(),
+        "late": waiting.filter(enqueued_at__lt=late_after).count(),
+        "oldest_seconds": int((now - oldest).total_seconds()) if oldest else 0,
+    }
+
+
 @never_cache
 def readyz(request: HttpRequest) -> JsonResponse:
     """Readiness: 200 when every part answers, else 503 and ``Retry-After``.
 
     Returns:
-        JSON ``{"status": "ok" | "unavailable", "checks": {"database": "ok" | "error", ...}}``;
-        the reasons are logged, not shown.
+        JSON ``{"status": "ok" | "unavailable", "checks": {"database": "ok" | "error", ...}}``,
+        with ``"tasks"`` (:func:`task_queue`) under the database task backend; the reasons are
+        logged, not shown.
     """
     results = {}
     for name, check in CHECKS.items():
@@ -142,9 +173,16 @@ def readyz(request: HttpRequest) -> JsonResponse:
         else:
             results[name] = "ok"
     ready = all(value == "ok" for value in results.values())
-    response = JsonResponse(
-        {"status": "ok" if ready else "unavailable", "checks": results}, status=200 if ready else 503
-    )
+    body = {"status": "ok" if ready else "unavailable", "checks": results}
+    if results["database"] == "ok":
+        tasks = task_queue()
+        if tasks is not None:
+            body["tasks"] = tasks
+            if tasks["late"]:
+                logger.warning(
+                    "%d background tasks have waited too long: is manage.py db_worker running?", tasks["late"]
+                )
+    response = JsonResponse(body, status=200 if ready else 503)
     if not ready:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response

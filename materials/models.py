@@ -25,6 +25,7 @@ from core.blocks import RICH_TEXT_FEATURES
 from core.i18n import below_in_reader_language
 from core.mixins import IntroductionMixin, SectionIndexMixin
 from core.models import BasePage
+from core.search_index import enqueue_update
 
 from . import access
 from .choices import GRADE_BANDS, MaterialFormat, MaterialLanguage, Subject
@@ -196,9 +197,9 @@ class MaterialPage(RoutablePageMixin, BasePage):
         super().save(*args, **kwargs)
         access.file_documents(self.documents(), teacher_only=self.teacher_only)
         if kwargs.get("update_fields") is None:
-            # Wagtail indexes a page on post_save, before its files are saved with it: index
-            # again so that the text of the files is found.
-            index.insert_or_update_object(self)
+            # The page's index task is queued on post_save, before its files are saved with it (the
+            # immediate task backend runs it then): queue it again so the files' text is found.
+            enqueue_update(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,24 +1,31 @@
 """Keep the index current when what pages are indexed with changes outside the page.
 
-Publishing, unpublishing, translating and deleting pages reach the index through Wagtail's
-own signal handlers (every page save is indexed). What Wagtail misses is handled here:
+Saving and deleting pages, images, documents and snippets reach the index through
+core.search_index, which queues a task per object for the worker. What that misses is handled
+here, with tasks too, so no admin request re-indexes pages:
 
 - a model that feeds the dictionary (search.dictionary.DictionaryWordsMixin: places, ethnic
   groups, themes) renamed: the dictionary is reloaded and the pages filed under it re-indexed;
 - a segmenter word added: the dictionary is reloaded and the pages containing the word are
   re-indexed, so the word is found whole.
+
+The worker reloads the dictionary before every task (:func:`dictionary_before_task`), so it
+indexes with the words editors saved a moment ago even without a shared cache.
 """
 
 import logging
 
 from django_tasks import task
+from django_tasks.backends.immediate import ImmediateBackend
+from django_tasks.signals import task_started
 
+from django.apps import apps
 from django.db.models.signals import post_delete, post_save, pre_delete
 
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.search.backends import get_search_backends
 
+from core.search_index import enqueue_bulk_update, index_objects
 from search import dictionary
 from search.analysis import AnalysedQuery, QueryUnit, analyse_query
 from search.models import SegmenterWord
@@ -26,25 +33,17 @@ from search.services import run
 
 logger = logging.getLogger(__name__)
 
-#: Pages re-indexed at most per change, so that saving a snippet stays quick.
+#: Pages re-indexed at most per change, so that a re-index task stays bounded.
 MAX_REINDEXED = 5000
 
 
 def reindex(pages) -> int:
-    """Re-index ``pages`` (any page queryset or list) on every auto-updated backend."""
+    """Re-index ``pages`` (any page queryset or list) on every search backend now; returns how many."""
     by_model: dict[type, list] = {}
     for page in pages:
         page = page.specific
         by_model.setdefault(type(page), []).append(page)
-    for backend in get_search_backends(with_auto_update=True):
-        for model, items in by_model.items():
-            try:
-                backend.add_bulk(model, items)
-            except Exception:
-                logger.exception("Could not re-index %d %s pages", len(items), model.__name__)
-                if not backend.catch_indexing_errors:
-                    raise
-    return sum(len(items) for items in by_model.values())
+    return sum(index_objects(model, items) for model, items in by_model.items())
 
 
 def related_pages(instance) -> list:
@@ -72,6 +71,24 @@ def reindex_pages_containing(word: str) -> int:
     return reindex(pages)
 
 
+@task()
+def reindex_pages_using(model_label: str, pk: str) -> int:
+    """Re-index the pages whose search fields include object ``pk`` of ``model_label`` (a place...)."""
+    instance = apps.get_model(model_label)._default_manager.filter(pk=pk).first()
+    return reindex(related_pages(instance)) if instance is not None else 0
+
+
+def dictionary_before_task(sender, **kwargs) -> None:
+    """task_started receiver: a worker reloads the editors' words before each task.
+
+    Two small queries; the words change the segmenter only when they changed. A task run at once
+    inside the request (the immediate backend) has this process's words already.
+    """
+    backend = sender if isinstance(sender, type) else type(sender)  # a class or an instance, by backend
+    if not issubclass(backend, ImmediateBackend):
+        dictionary.refresh(force=True)
+
+
 def segmenter_word_saved(sender, instance, **kwargs):
     dictionary.changed()
     if not kwargs.get("raw"):
@@ -86,23 +103,24 @@ def named_snippet_saved(sender, instance, **kwargs):
     if kwargs.get("raw"):
         return
     dictionary.changed()
-    reindex(related_pages(instance))
+    reindex_pages_using.enqueue(instance._meta.label_lower, str(instance.pk))
 
 
 def named_snippet_deleting(sender, instance, **kwargs):
     # Foreign keys are cleared in bulk on delete, without signals: remember the pages now.
-    instance._search_pages_to_reindex = [page.pk for page in related_pages(instance)]
+    instance._search_pages_to_reindex = related_pages(instance)
 
 
 def named_snippet_deleted(sender, instance, **kwargs):
     dictionary.changed()
-    page_ids = getattr(instance, "_search_pages_to_reindex", [])
-    if page_ids:
-        reindex(Page.objects.filter(pk__in=page_ids))
+    pages = getattr(instance, "_search_pages_to_reindex", [])
+    if pages:
+        enqueue_bulk_update(pages)
 
 
 def connect() -> None:
     """Connect the handlers; called once from SearchConfig.ready(), when every model is loaded."""
+    task_started.connect(dictionary_before_task, dispatch_uid="search_dictionary_before_task")
     post_save.connect(segmenter_word_saved, sender=SegmenterWord, dispatch_uid="search_segmenter_word_saved")
     post_delete.connect(segmenter_word_deleted, sender=SegmenterWord, dispatch_uid="search_segmenter_word_deleted")
     for model in dictionary.dictionary_models():

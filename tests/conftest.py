@@ -114,3 +114,38 @@ def artifacts_dir():
     path = settings.BASE_DIR / "test-artifacts" / "screenshots"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+QUEUED_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def immediate_tasks(settings):
+    """Background tasks run at once, inside the request (django-tasks' immediate backend)."""
+    settings.TASKS = IMMEDIATE_TASKS
+
+
+@pytest.fixture
+def queued_tasks(settings):
+    """Background tasks wait in the database queue until the worker runs (see ``worker``)."""
+    settings.TASKS = QUEUED_TASKS
+
+
+@pytest.fixture
+def worker(queued_tasks):
+    """Run the real worker command over the database queue until it is empty."""
+    import io
+    import signal
+
+    from django.core.management import call_command
+
+    def run() -> None:
+        handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+        try:
+            call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=io.StringIO())
+        finally:
+            for sig, handler in handlers.items():  # the worker installs its own for a clean stop
+                signal.signal(sig, handler)
+
+    return run

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "wagtail",
     "rest_framework",
+    "django_tasks",
+    "django_tasks_db",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -217,7 +219,11 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved"
 # that scales) unless ELASTICSEARCH_URL is set. Text is analysed before it reaches any backend
 # (textkit.analysis), so PostgreSQL uses the 'simple' configuration: no stemming of the tokens.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple"}}
+# AUTO_UPDATE is off: the index is updated by background tasks (core.search_index), not by
+# Wagtail inside the request that saved.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple", "AUTO_UPDATE": False}
+}
 if ELASTICSEARCH_URL:
     # The database index is kept too: searches fall back to it while Elasticsearch is down.
     WAGTAILSEARCH_BACKENDS["database"] = WAGTAILSEARCH_BACKENDS["default"]
@@ -230,7 +236,29 @@ if ELASTICSEARCH_URL:
         "FALLBACK": "database",
         # update_index fills a new index, then moves the alias to it: searches never see it empty.
         "ATOMIC_REBUILD": True,
+        "AUTO_UPDATE": False,
     }
+
+# Background tasks (django-tasks): search indexing, re-indexing after a dictionary word
+# changes, text extraction, emails. "database" (default) queues them in the database for
+# `manage.py db_worker`; "immediate" runs them inside the request, for a site without a worker.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if TASKS_BACKEND not in TASKS_BACKENDS:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(TASKS_BACKENDS)}, not {TASKS_BACKEND!r}.")
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND]}}
+# Minutes a task may wait in the queue before /readyz and the admin say the worker is behind.
+TASKS_LATE_AFTER_MINUTES = int(os.environ.get("TASKS_LATE_AFTER_MINUTES", "15"))
+
+# Emails go out from the worker: this backend queues each message, and the task sends it
+# with EMAIL_DELIVERY_BACKEND (SMTP unless EMAIL_DELIVERY_BACKEND says otherwise).
+EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = os.environ.get("EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 
 CACHES = {
     "default": {

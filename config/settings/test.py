@@ -11,6 +11,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # what a queued message is sent with
+# Tasks run at once unless a test queues them in the database (tests/core/test_tasks.py runs the
+# worker); TASKS_BACKEND=database chooses the queue for a whole run (the worker's subprocess does).
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")]}}  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # The demo content and benchmarks are tested too (tests/devtools); production never installs them.
 # devtools: demo content and benchmarks; tests.testapp: page types that exist only in tests, to
@@ -25,7 +29,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     }
 # Search on the database even where ELASTICSEARCH_URL is set: tests are repeatable and fast,
 # and the Elasticsearch integration test (tests/search/backends) configures its own backend.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple"}}
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple", "AUTO_UPDATE": False}
+}
 # Pages: in memory, emptied before each test (tests/conftest.py). Off unless a test turns it on
 # (tests/core/test_page_cache.py): other tests render a page twice and expect two renders.
 PAGE_CACHE_ENABLED = False

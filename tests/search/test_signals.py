@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from django.db import connection
 
@@ -10,12 +12,15 @@ from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 from wagtail_localize.operations import TranslationCreator
 
-from search import services
+from search import dictionary, services
 from search.models import SegmenterWord
-from tests.factories import PlaceFactory, StoryPageFactory
+from tests.factories import PlaceFactory, StoryIndexPageFactory, StoryPageFactory
 from tests.search.factories import MONGOL, SCRIPT
+from textkit.analysis import segmenter
 
-pytestmark = pytest.mark.django_db
+# Index tasks run at once here (django-tasks' immediate backend); the last tests queue them for
+# the worker, as a site with `manage.py db_worker` does.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("immediate_tasks")]
 
 
 def indexed_tokens(page) -> set[str]:
@@ -91,3 +96,49 @@ def test_deleting_a_segmenter_word_takes_it_out_of_the_dictionary(index):
     story.save_revision().publish()
     assert "宝力根陶海" not in indexed_tokens(story)
     assert story.pk in found_ids("宝力根陶海")  # still found, by its bigrams
+
+
+# With the worker ----------------------------------------------------------------------
+
+# The worker commits as it goes and closes connections the way a server does: transactional
+# tests, restoring the migrations' data after them.
+WORKER_DB = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def queued(task_path: str) -> list[list]:
+    results = DBTaskResult.objects.filter(task_path=task_path, status=TaskResultStatus.READY)
+    return [result.args_kwargs["args"] for result in results]
+
+
+@WORKER_DB
+def test_a_new_segmenter_word_queues_the_reindex_and_the_worker_keeps_it_whole(home, worker):
+    index = StoryIndexPageFactory(parent=home, title="故事汇")
+    story = StoryPageFactory(parent=index, title="走进宝力根陶海嘎查", summary="牧民的新生活")
+    worker()
+
+    SegmenterWord.objects.create(word="宝力根陶海")
+
+    assert queued("search.signals.reindex_pages_containing") == [["宝力根陶海"]]
+    assert "宝力根陶海" not in indexed_tokens(story)  # the request left the index alone
+    segmenter.set_custom_words(())  # the worker is another process: it must read the words itself
+    dictionary._state.update(version=None, checked_at=0.0, loaded=False)
+    worker()
+    assert "宝力根陶海" in indexed_tokens(story)
+    assert DBTaskResult.objects.get(task_path="search.signals.reindex_pages_containing").return_value == 1
+
+
+@WORKER_DB
+def test_renaming_a_place_queues_the_reindex_of_its_stories_for_the_worker(home, worker):
+    index = StoryIndexPageFactory(parent=home, title="故事汇")
+    place = PlaceFactory(name="哈达图社区")
+    story = StoryPageFactory(parent=index, title="邻里节", place=place)
+    worker()
+    assert story.pk in found_ids("哈达图")
+
+    place.name = "满都拉社区"
+    place.save()
+
+    assert queued("search.signals.reindex_pages_using") == [[place._meta.label_lower, str(place.pk)]]
+    assert story.pk not in found_ids("满都拉")
+    worker()
+    assert story.pk in found_ids("满都拉") and story.pk not in found_ids("哈达图")

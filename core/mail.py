@@ -1,0 +1,89 @@
+"""Send email from the background worker: an email backend that queues, and the task that sends.
+
+``EMAIL_BACKEND = "core.mail.QueuedEmailBackend"`` (config.settings.base) turns every message
+Django or Wagtail sends (workflow and moderation notifications, password resets) into a
+django-tasks task; the worker sends it with ``EMAIL_DELIVERY_BACKEND`` (SMTP in production, the
+console in development). A request never waits for a mail server, and a message whose delivery
+fails is kept as a failed task with its error (``django_tasks_db`` in the Django admin's task
+results), not lost in the editor's request.
+"""
+
+import base64
+
+from django_tasks import task
+
+from django.conf import settings
+from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
+
+
+def message_to_json(message: EmailMessage) -> dict:
+    """The parts of ``message`` as JSON-safe values (attachments base64-encoded).
+
+    Raises:
+        TypeError: for an attachment that is a ready-made MIME part rather than
+            (filename, content, mimetype): it cannot be queued.
+    """
+    attachments = []
+    for attachment in message.attachments:
+        if not isinstance(attachment, tuple):
+            raise TypeError("A MIME attachment cannot be queued; attach (filename, content, mimetype).")
+        filename, content, mimetype = attachment
+        data = content.encode() if isinstance(content, str) else bytes(content)
+        attachments.append([filename, base64.b64encode(data).decode("ascii"), mimetype])
+    return {
+        "subject": str(message.subject),
+        "body": str(message.body),
+        "from_email": message.from_email,
+        "to": list(message.to),
+        "cc": list(message.cc),
+        "bcc": list(message.bcc),
+        "reply_to": list(message.reply_to),
+        "headers": {str(key): str(value) for key, value in message.extra_headers.items()},
+        "alternatives": [[str(content), mimetype] for content, mimetype in getattr(message, "alternatives", [])],
+        "content_subtype": message.content_subtype,
+        "attachments": attachments,
+    }
+
+
+def message_from_json(data: dict) -> EmailMultiAlternatives:
+    """The message :func:`message_to_json` described."""
+    message = EmailMultiAlternatives(
+        subject=data["subject"],
+        body=data["body"],
+        from_email=data["from_email"],
+        to=data["to"],
+        cc=data["cc"],
+        bcc=data["bcc"],
+        reply_to=data["reply_to"],
+        headers=data["headers"],
+    )
+    message.content_subtype = data["content_subtype"]
+    for content, mimetype in data["alternatives"]:
+        message.attach_alternative(content, mimetype)
+    for filename, content, mimetype in data["attachments"]:
+        message.attach(filename, base64.b64decode(content), mimetype)
+    return message
+
+
+@task()
+def send_email(message: dict) -> int:
+    """Send one queued message (see :func:`message_to_json`) with EMAIL_DELIVERY_BACKEND.
+
+    Returns the number sent (1). A failure raises, so the task is recorded as failed with its error.
+    """
+    connection = get_connection(settings.EMAIL_DELIVERY_BACKEND, fail_silently=False)
+    return connection.send_messages([message_from_json(message)])
+
+
+class QueuedEmailBackend(BaseEmailBackend):
+    """An email backend that queues each message as a :func:`send_email` task."""
+
+    def send_messages(self, email_messages) -> int:
+        count = 0
+        for message in email_messages:
+            if not message.recipients():
+                continue
+            send_email.enqueue(message_to_json(message))
+            count += 1
+        return count
