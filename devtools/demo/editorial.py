@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 
 from wagtail.models import Page, WorkflowState
 
+from devtools.demo.localize import translate_sections
 from editorial.models import Term
 from editorial.sections import (
     EDITORS,
@@ -76,6 +77,8 @@ def load_editorial_demo(command, home: Page) -> None:
             index.save_revision().publish()
         sections[slug] = setup_section(index)
         command.count("community sections", created)
+    indexes = StoryIndexPage.objects.child_of(home).filter(slug__in=[slug for slug, *_rest in SECTIONS])
+    translate_sections(command, home, indexes.order_by("path"))  # their Mongolian pages become sections on creation
     setup_all_sections()  # the stories and campaigns indexes are sections too
 
     users = {}

@@ -26,7 +26,7 @@ from wagtail_localize.models import (
 from campaigns.models import CampaignIndexPage, CampaignPage
 from devtools.demo.campaigns import CAMPAIGN_MONGOLIAN, CAMPAIGNS
 from devtools.demo.stories import STORIES
-from devtools.demo.translations import DEMO_STORIES, MONGOLIAN
+from devtools.demo.translations import MONGOLIAN
 from home.models import HomePage
 from stories.models import EthnicGroup, Place, StoryIndexPage, StoryPage, Theme
 
@@ -120,7 +120,7 @@ def demo_pages() -> list[Page]:
     story_index = StoryIndexPage.objects.child_of(home).first()
     if story_index is not None:
         pages.append(story_index)
-        slugs = [story["slug"] for story in STORIES[:DEMO_STORIES]]
+        slugs = [story["slug"] for story in STORIES]
         stories = {story.slug: story for story in StoryPage.objects.child_of(story_index).filter(slug__in=slugs)}
         pages.extend(stories[slug] for slug in slugs if slug in stories)
     campaign_index = CampaignIndexPage.objects.child_of(home).first()
@@ -146,10 +146,32 @@ def load_mongolian_translations(command) -> None:
     Args:
         command: the running load_demo command, for its counts and output.
     """
+    translate_all(command, [*demo_snippets(), *demo_pages()])
+
+
+def translate_all(command, instances: Iterable[Model]) -> None:
+    """Translate ``instances`` (parents before children) into Mongolian, counting and warning on ``command``.
+
+    Args:
+        command: the running load_demo command (or anything with ``count`` and ``stdout``).
+        instances: Chinese pages and snippets; a page's parent must have its Mongolian already.
+    """
     locale = Locale.objects.get(language_code="mn-mong")
-    for instance in [*demo_snippets(), *demo_pages()]:
+    for instance in instances:
         _translation, created, missing = translate(instance, locale, CAMPAIGN_MONGOLIAN)
         name = "Mongolian pages" if isinstance(instance, Page) else "Mongolian snippets"
         command.count(name, created)
         if missing:
             command.stdout.write(command.style.WARNING(f"  {instance}: {missing} strings left in Chinese"))
+
+
+def translate_sections(command, home: Page, sections: Iterable[Page]) -> None:
+    """Translate the community sections, which load_demo makes after its translation step.
+
+    Skipped when ``home`` has no Mongolian translation yet (the editorial demo run on its own):
+    wagtail-localize cannot place a translated page under an untranslated parent.
+    """
+    locale = Locale.objects.filter(language_code="mn-mong").first()
+    if locale is None or home.get_translation_or_none(locale) is None:
+        return
+    translate_all(command, sections)
