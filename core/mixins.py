@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -166,12 +167,14 @@ class BylineMixin(models.Model):
     def record_reviewers(self, names: list[str]) -> bool:
         """Fill the reviewer line with ``names`` unless the editor filled it; True if it changed.
 
-        Names are joined by 、 on Chinese pages and by ", " otherwise, cut to the field's length.
+        Names are joined by the page language's list separator (、 in Chinese, ᠂ in Mongolian;
+        the catalogues' "list separator"), cut to the field's length.
         """
         if not names or self.reviewer:
             return False
         locale = getattr(self, "locale", None)
-        separator = "、" if locale is not None and locale.language_code.startswith("zh") else ", "
+        with translation.override(locale.language_code if locale is not None else None):
+            separator = pgettext("list separator", ", ")
         self.reviewer = separator.join(names)[: type(self)._meta.get_field("reviewer").max_length]
         return True
 

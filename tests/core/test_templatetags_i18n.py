@@ -33,3 +33,12 @@ def test_text_is_escaped_and_entities_are_not_broken(language):
 def test_html_is_left_alone():
     with translation.override("mn-mong"):
         assert tcy_digits(mark_safe("<em>13</em>")) == "<em>13</em>"  # noqa: S308 - a literal
+
+
+@pytest.mark.parametrize(("language", "separator"), [("zh-hans", "、"), ("mn-mong", "᠂ ")])
+def test_lists_are_joined_with_the_languages_own_separator(language, separator):
+    """A Mongolian page listed its themes with the Chinese 、 (a hard-coded separator)."""
+    with translation.override(language):
+        html = render("{{ names|join_list }}", names=["共居", "<b>共学</b>"])
+
+    assert html == f"共居{separator}&lt;b&gt;共学&lt;/b&gt;"
