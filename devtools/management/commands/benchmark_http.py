@@ -47,6 +47,20 @@ def default_elasticsearch_state() -> Path:
     return Path(tempfile.gettempdir()) / f"shiliu-bench-elasticsearch-{checkout}"
 
 
+def start_elasticsearch(state: Path) -> tuple[str | None, str | None]:
+    """Start a node with scripts/elasticsearch.py: (its URL, None), or (None, why it did not start).
+
+    The reason is the first line of the script's error, such as "mvn is not installed (apt-get
+    install maven)" or "no JDK: install one ...".
+    """
+    try:
+        return elasticsearch_server.start(state), None
+    except (elasticsearch_server.ServerError, OSError) as error:
+        elasticsearch_server.stop(state)
+        lines = str(error).strip().splitlines()
+        return None, lines[0] if lines else type(error).__name__
+
+
 def share(run: http.Run, ceiling: float) -> str:
     """A run's req/s as a percentage of ``ceiling`` (the static file's), or a dash without a ceiling."""
     return f"{run.requests_per_second / ceiling:.1%}" if ceiling else "—"
@@ -176,16 +190,11 @@ class Command(BaseCommand):
         ``note`` says why Elasticsearch was not measured, if it was not.
         """
         state = options["elasticsearch_state"] or default_elasticsearch_state()
-        url, note = None, None
         if options["no_elasticsearch"]:
-            note = "--no-elasticsearch"
+            url, note = None, "--no-elasticsearch"
         else:
             self.stderr.write(f"Starting Elasticsearch {elasticsearch_server.VERSION} (scripts/elasticsearch.py)")
-            try:
-                url = elasticsearch_server.start(state)
-            except (elasticsearch_server.ServerError, OSError) as error:
-                note = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-                elasticsearch_server.stop(state)
+            url, note = start_elasticsearch(state)
         try:
             with tempfile.TemporaryDirectory(prefix="shiliu-bench-search-") as folder:
                 output = Path(folder) / "search.json"
