@@ -21,6 +21,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +37,8 @@ from core.page_cache import page_cache
 from stories.models import StoryIndexPage, StoryPage
 
 LUA = Path(__file__).with_name("wrk_report.lua")
+#: gunicorn's worker processes (config/gunicorn.conf.py reads WEB_CONCURRENCY, default 2).
+WORKERS = int(os.environ.get("WEB_CONCURRENCY", "2"))
 
 
 ERROR_KINDS = ("connect", "read", "write", "timeout", "status")
@@ -152,10 +155,18 @@ def serving(port: int, env: dict[str, str], page_cache_on: bool) -> Iterator[sub
         shutil.rmtree(cache_dir, ignore_errors=True)
 
 
-def fill(url: str) -> None:
-    """One request, waited for however long it takes, so the page cache holds ``url``."""
-    with urllib.request.urlopen(url, timeout=120):  # noqa: S310 - loopback only, checked by the caller
-        pass
+def fill(url: str, times: int = 1) -> None:
+    """``times`` requests at once, each waited for however long it takes (so the page cache holds ``url``).
+
+    Requests made at the same time reach different gunicorn workers while each is busy.
+    """
+
+    def get(_number: int) -> None:
+        with urllib.request.urlopen(url, timeout=120):  # noqa: S310 - loopback only, checked by the caller
+            pass
+
+    with ThreadPoolExecutor(max_workers=times) as pool:
+        list(pool.map(get, range(times)))
 
 
 def wrk(url: str, connections: int, seconds: int, paths: list[str] | None = None) -> Run:

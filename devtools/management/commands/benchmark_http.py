@@ -146,6 +146,10 @@ class Command(BaseCommand):
         for state, cache_on in (("cold", False), ("warm", True)):
             with http.serving(port, env, cache_on):
                 for name, path in {"static file": http.static_path(), **targets}.items():
+                    # Cold means the page cache off, not a process's first render: each page is asked
+                    # for once per worker first (templates compiled, renditions looked up), and in the
+                    # warm phase that also fills the page cache.
+                    http.fill(base + path, times=http.WORKERS)
                     for connections in concurrency:
                         if state == "warm":
                             http.fill(base + path)

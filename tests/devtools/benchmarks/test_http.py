@@ -17,9 +17,11 @@ class Handler(BaseHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"
     seen: set[str] = set()
+    hits: list[str] = []
 
     def do_GET(self):  # noqa: N802 - http.server's name
         self.seen.add(self.path)
+        self.hits.append(self.path)
         body = b"ok"
         self.send_response(200 if self.path == "/ok" else 503)
         self.send_header("Content-Length", str(len(body)))
@@ -36,7 +38,7 @@ def server():
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    Handler.seen = set()
+    Handler.seen, Handler.hits = set(), []
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
     httpd.server_close()
@@ -68,6 +70,12 @@ def test_a_server_that_is_not_there_is_reported():
 
     with pytest.raises(RuntimeError, match="unable to connect"):
         http.wrk(f"http://127.0.0.1:{port}/", connections=1, seconds=1)
+
+
+def test_fill_asks_as_many_times_as_told(server):
+    http.fill(server + "/ok", times=2)
+
+    assert Handler.hits == ["/ok", "/ok"]
 
 
 def test_only_loopback_is_measured():
