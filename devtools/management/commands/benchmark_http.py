@@ -146,13 +146,12 @@ class Command(BaseCommand):
         for state, cache_on in (("cold", False), ("warm", True)):
             with http.serving(port, env, cache_on):
                 for name, path in {"static file": http.static_path(), **targets}.items():
-                    # Cold means the page cache off, not a process's first render: each page is asked
-                    # for once per worker first (templates compiled, renditions looked up), and in the
-                    # warm phase that also fills the page cache.
-                    http.fill(base + path, times=http.WORKERS)
                     for connections in concurrency:
-                        if state == "warm":
-                            http.fill(base + path)
+                        # Before each run, the page once per worker, waited for: the requests a
+                        # previous run left queued are answered first, a process's first render of
+                        # the page (templates, renditions) is not counted, and the warm phase's
+                        # page cache holds the page. Cold means the page cache off.
+                        http.fill(base + path, times=http.WORKERS)
                         results[(name, state, connections)] = http.wrk(base + path, connections, seconds)
                         self.stderr.write(f"{state} c={connections} {name}: {results[(name, state, connections)]}")
                 if state == "warm" and options["error_seconds"] > 0:
@@ -160,6 +159,7 @@ class Command(BaseCommand):
                         f"Counting errors: {options['error_seconds']} s at c={options['error_concurrency']}, "
                         f"{len(targets)} pages in turn"
                     )
+                    http.fill(base + targets["home"], times=http.WORKERS)  # after the queue of the last run
                     error_run = http.wrk(
                         base + "/", options["error_concurrency"], options["error_seconds"], paths=list(targets.values())
                     )
