@@ -292,6 +292,20 @@ def create_pages(corpus: Corpus, log: Callable[[str], None] = print) -> list[int
             post_delete.connect(post_delete_signal_handler, sender=model)
 
 
+def existing_page_ids(corpus: Corpus) -> list[int]:
+    """The ids of the corpus's stories already in the database (a cached corpus), in corpus order.
+
+    Raises LookupError when a story is missing: the database holds another corpus.
+    """
+    from stories.models import StoryPage
+
+    ids = dict(StoryPage.objects.filter(slug__startswith="story-").values_list("slug", "pk"))
+    missing = [number for number in range(1, len(corpus.stories) + 1) if f"story-{number}" not in ids]
+    if missing or len(ids) != len(corpus.stories):
+        raise LookupError(f"the database holds {len(ids)} benchmark stories, not the corpus of {len(corpus.stories)}")
+    return [ids[f"story-{number}"] for number in range(1, len(corpus.stories) + 1)]
+
+
 def index_size() -> int:
     """Bytes the search index takes in the SQLite database (its tables and indexes)."""
     with connection.cursor() as cursor:
@@ -320,7 +334,8 @@ class Measurement:
     """The figures for one way of searching."""
 
     label: str
-    index_seconds: float = 0.0
+    backend: str = ""
+    index_seconds: float | None = 0.0
     index_bytes: int = 0
     latencies_ms: list[float] = field(default_factory=list)
     recall: float = 0.0
@@ -334,6 +349,20 @@ class Measurement:
     @property
     def p95(self) -> float:
         return percentile(self.latencies_ms, 0.95) if self.latencies_ms else 0.0
+
+    def as_dict(self) -> dict:
+        """The figures as JSON-ready values; ``index_seconds`` is None when the index was reused."""
+        return {
+            "label": self.label,
+            "backend": self.backend,
+            "index_seconds": self.index_seconds,
+            "index_bytes": self.index_bytes,
+            "p50_ms": self.p50,
+            "p95_ms": self.p95,
+            "recall": self.recall,
+            "precision": self.precision,
+            "queries": len(self.latencies_ms),
+        }
 
 
 def database_backend_name() -> str:
@@ -362,11 +391,15 @@ def _rebuild(plain: bool, backend_name: str) -> float:
     return time.perf_counter() - started
 
 
-def measure(corpus: Corpus, page_ids: list[int], *, plain: bool, backend_name: str | None = None) -> Measurement:
+def measure(
+    corpus: Corpus, page_ids: list[int], *, plain: bool, backend_name: str | None = None, rebuild: bool = True
+) -> Measurement:
     """Index the corpus one way, then time the queries and score recall.
 
     ``backend_name`` is the WAGTAILSEARCH_BACKENDS alias searched by the analysed path
     (default: the database index); plain search is always Wagtail's database backend.
+    Without ``rebuild`` the index is used as it is (a cached corpus whose database index
+    holds the analysed text) and ``index_seconds`` is None.
     """
     backend_name = backend_name or database_backend_name()
     if plain:
@@ -375,8 +408,8 @@ def measure(corpus: Corpus, page_ids: list[int], *, plain: bool, backend_name: s
         label = "analysed, Elasticsearch"
     else:
         label = "analysed (textkit.analysis)"
-    measurement = Measurement(label=label)
-    measurement.index_seconds = _rebuild(plain, database_backend_name() if plain else backend_name)
+    measurement = Measurement(label=label, backend="plain" if plain else backend_name)
+    measurement.index_seconds = _rebuild(plain, database_backend_name() if plain else backend_name) if rebuild else None
     if connection.vendor == "sqlite" and backend_name == database_backend_name():
         measurement.index_bytes = index_size()
     # Plain: Wagtail's own database backend and query parsing, on text as written.
@@ -432,25 +465,49 @@ def run(
     query_count: int = 200,
     log: Callable[[str], None] = print,
     elasticsearch: bool = False,
+    plain: bool = True,
+    reuse: bool = False,
 ):
     """Build the corpus in the current database, measure each way; returns (corpus, measurements).
 
     With ``elasticsearch`` the analysed text is also indexed in and searched on the
     Elasticsearch backend of settings (ELASTICSEARCH_URL), on the same corpus and queries.
+    Without ``plain``, plain Wagtail search is left out. With ``reuse`` the database already
+    holds this corpus's pages and their analysed database index (a cached corpus): neither is
+    built again unless plain search, which replaces the index, is measured too.
     """
     log(f"Generating {count} stories and {query_count} queries (seed {seed})")
     corpus = build_corpus(count, seed=seed, query_count=query_count)
     started = time.perf_counter()
-    page_ids = create_pages(corpus, log=log)
-    log(f"  pages created in {time.perf_counter() - started:.1f} s")
-    ways = [(True, None), (False, database_backend_name())]
+    if reuse:
+        page_ids = existing_page_ids(corpus)
+        log(f"  reusing the {len(page_ids)} stories and the database index of the cached corpus")
+    else:
+        page_ids = create_pages(corpus, log=log)
+        log(f"  pages created in {time.perf_counter() - started:.1f} s")
+    ways = [(True, None)] if plain else []
+    ways.append((False, database_backend_name()))
     if elasticsearch:
         ways.append((False, elasticsearch_backend_name()))
     measurements = []
-    for plain, backend_name in ways:
-        log(f"Indexing and querying: {'plain Wagtail search' if plain else f'analysed, {backend_name} backend'}")
-        measurements.append(measure(corpus, page_ids, plain=plain, backend_name=backend_name))
+    for is_plain, backend_name in ways:
+        log(f"Indexing and querying: {'plain Wagtail search' if is_plain else f'analysed, {backend_name} backend'}")
+        rebuild = not (reuse and not plain and backend_name == database_backend_name())
+        measurements.append(measure(corpus, page_ids, plain=is_plain, backend_name=backend_name, rebuild=rebuild))
     return corpus, measurements
+
+
+def report(corpus: Corpus, measurements: list[Measurement]) -> dict:
+    """The corpus's make-up, the environment and every measurement, as JSON-ready values."""
+    return {
+        "stories": len(corpus.stories),
+        "chinese": sum(story.locale == "zh-hans" for story in corpus.stories),
+        "traditional": sum(story.traditional for story in corpus.stories),
+        "characters": sum(len(story.text) for story in corpus.stories) // max(1, len(corpus.stories)),
+        "queries": len(corpus.queries),
+        "environment": environment(),
+        "measurements": [measurement.as_dict() for measurement in measurements],
+    }
 
 
 def environment() -> dict[str, str]:
