@@ -126,6 +126,7 @@ def serving(port: int, env: dict[str, str], page_cache_on: bool) -> Iterator[sub
         "BIND": f"127.0.0.1:{port}",
         "PAGE_CACHE_ENABLED": "true" if page_cache_on else "false",
         "PAGE_CACHE_DIR": cache_dir,
+        "GUNICORN_MAX_REQUESTS": "0",  # no worker replaced (and its dictionary reloaded) mid-run
     }
     server = subprocess.Popen(  # noqa: S603 - our own gunicorn and settings
         [str(Path(settings.BASE_DIR) / ".venv" / "bin" / "gunicorn"), "-c", "config/gunicorn.conf.py"],
