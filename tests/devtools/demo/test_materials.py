@@ -51,7 +51,7 @@ def mongolian(django_capture_on_commit_callbacks):
     return Locale.objects.get(language_code="mn-mong")
 
 
-def test_the_library_and_every_material_are_live_in_mongolian_with_no_chinese_left(client, mongolian):
+def test_the_library_and_every_material_are_live_in_mongolian_with_no_chinese_left(mongolian):
     index = MaterialIndexPage.objects.get(locale__language_code="zh-hans", slug="materials")
     sources = [index, *MaterialPage.objects.child_of(index).order_by("pk")]
 
