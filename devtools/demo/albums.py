@@ -13,6 +13,7 @@ from wagtail.images.models import Image
 from wagtail.models import Locale
 
 from albums.models import AlbumIndexPage, AlbumPhoto, FestivalAlbumPage
+from devtools.demo.campaigns import CAMPAIGN_MONGOLIAN
 from devtools.demo.images import draw_picture
 from devtools.demo.localize import translate
 from devtools.demo.translations import MONGOLIAN
@@ -40,7 +41,7 @@ TEXTS = {
     "石榴花开文化节": f"ᠠᠨᠠᠷ ᠴᠡᠴᠡᠭ ᠳᠡᠯᠭᠡᠷᠡᠬᠦ ᠰᠣᠶᠣᠯ{NNBSP}ᠤᠨ ᠨᠠᠢᠷ",
     "2025年阿吉拉沁社区那达慕": f"2025 ᠣᠨ{NNBSP}ᠤ ᠠᠵᠢᠯᠴᠢᠨ ᠬᠣᠷᠢᠶᠠᠨ{NNBSP}ᠤᠨ ᠨᠠᠭᠠᠳᠤᠮ",
     "那达慕": "ᠨᠠᠭᠠᠳᠤᠮ",
-    "东街街道办事处": f"ᠵᠡᠭᠦᠨ ᠭᠤᠳᠤᠮᠵᠢ{NNBSP}ᠶᠢᠨ ᠠᠵᠢᠯ ᠬᠡᠷᠡᠭ ᠡᠷᠬᠢᠯᠡᠬᠦ ᠭᠠᠵᠠᠷ",
+    "东街街道办事处": CAMPAIGN_MONGOLIAN["东街街道办事处"],  # one name for the office, as on the campaigns
     "夏至这天，各族居民在社区广场载歌载舞，孩子们画下心中的石榴树。": (
         f"ᠵᠤᠨ{NNBSP}ᠤ ᠲᠡᠭᠰᠢ ᠡᠳᠦᠷ ᠦᠨᠳᠦᠰᠦᠲᠡᠨ ᠪᠦᠷᠢ{NNBSP}ᠶᠢᠨ ᠣᠷᠣᠰᠢᠭᠴᠢᠳ ᠬᠣᠷᠢᠶᠠᠨ{NNBSP}ᠤᠨ ᠲᠠᠯᠠᠪᠠᠢ{NNBSP}ᠳᠤ ᠳᠠᠭᠤᠯᠠᠵᠤ ᠪᠦᠵᠢᠭᠯᠡᠪᠡ᠂ "
         f"ᠬᠡᠦᠬᠡᠳ ᠰᠡᠳᠬᠢᠯ{NNBSP}ᠳᠡᠬᠢ ᠠᠨᠠᠷ ᠮᠣᠳᠣ{NNBSP}ᠪᠠᠨ ᠵᠢᠷᠤᠪᠠ᠃"

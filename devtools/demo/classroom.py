@@ -250,10 +250,16 @@ EVENT_SUMMARY = (
     "ᠠᠬᠤᠢ ᠰᠠᠭᠤᠭᠴᠢᠳ+ᠢ ᠣᠷᠣᠯᠴᠠᠬᠤ+ᠶᠢ ᠤᠷᠢᠨ᠎ᠠ᠂ ᠣᠯᠠᠨ ᠦᠨᠳᠦᠰᠦᠲᠡᠨ+ᠦ ᠠᠢᠯ ᠬᠥᠷᠢᠶᠠᠨ ᠬᠠᠮᠲᠤ ᠪᠠᠶᠠᠷᠯᠠᠨ᠎ᠠ᠃",
 )
 
+#: Words in a course's teachers that are not names: translated, while names beside them stay.
+TEACHER_WORDS = {"志愿者": m("ᠰᠠᠶᠢᠨ ᠳᠤᠷ᠎ᠠ+ᠶᠢᠨ ᠠᠵᠢᠯᠲᠠᠨ")}
+
 for _item in COURSES:
     CLASSROOM_MONGOLIAN[_item["title"][0]] = m(_item["title"][1])
     CLASSROOM_MONGOLIAN[_item["summary"][0]] = m(_item["summary"][1])
-    CLASSROOM_MONGOLIAN[_item["teachers"]] = _item["teachers"]  # Chinese names stay in Chinese characters
+    # Chinese names stay in Chinese characters; "李明、志愿者" becomes "李明᠂ ᠰᠠᠶᠢᠨ ᠳᠤᠷ᠎ᠠ ᠶᠢᠨ ᠠᠵᠢᠯᠲᠠᠨ".
+    CLASSROOM_MONGOLIAN[_item["teachers"]] = "᠂ ".join(
+        TEACHER_WORDS.get(name, name) for name in _item["teachers"].split("、")
+    )
 for _event in [*EVENTS, *CAMPAIGN_EVENTS]:
     titles = _event[1] if isinstance(_event[1], tuple) else _event[2]
     CLASSROOM_MONGOLIAN[titles[0]] = m(titles[1])

@@ -1,5 +1,6 @@
 """A course's single-session changes are translated with it: notes, venue and teacher offered to
-translators, dates and actions copied; the Mongolian page shows the Mongolian note."""
+translators, dates and actions copied; the Mongolian page shows the Mongolian note. A Mongolian
+event names its campaign in Mongolian."""
 
 import datetime
 
@@ -8,7 +9,8 @@ import pytest
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from classroom.models import ScheduleException
-from tests.classroom.factories import course_with_rules
+from tests.classroom.factories import EventPageFactory, course_with_rules
+from tests.factories import CampaignIndexPageFactory, CampaignPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +51,23 @@ def test_a_cancelled_session_note_is_translated_and_its_date_kept(home, locales,
     assert course.schedule_exceptions.get(date=cancelled).note == NOTE  # the source is untouched
     page = client.get(translated.url).content.decode()
     assert MONGOLIAN_NOTE in page and NOTE not in page
+
+
+def test_a_mongolian_event_names_its_campaign_in_mongolian(home, locales, calendar_page, client):
+    campaign_index = CampaignIndexPageFactory(parent=home)
+    campaign = CampaignPageFactory(parent=campaign_index, title="民族法治宣传周")
+    event = EventPageFactory(parent=calendar_page, campaign=campaign)
+    event.save_revision().publish()
+    for page in (home, calendar_page, campaign_index):
+        page.copy_for_translation(locales["mn"]).save_revision().publish()
+    mongolian_campaign = campaign.copy_for_translation(locales["mn"])
+    mongolian_campaign.title = "ᠬᠠᠤᠯᠢ\u202fᠶᠢᠨ ᠵᠠᠰᠠᠭ\u202fᠢ ᠰᠤᠷᠲᠠᠯᠴᠢᠯᠠᠬᠤ ᠭᠠᠷᠠᠭ"
+    mongolian_campaign.save_revision().publish()
+    mongolian_event = event.copy_for_translation(locales["mn"])
+    mongolian_event.save_revision().publish()
+    assert mongolian_event.campaign_id == campaign.pk  # wagtail-localize copies the link to the original
+
+    page = client.get(mongolian_event.url).content.decode()
+
+    assert f'href="{mongolian_campaign.url}">{mongolian_campaign.title}</a>' in page
+    assert "民族法治宣传周" not in page

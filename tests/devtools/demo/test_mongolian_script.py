@@ -24,6 +24,7 @@ TERMS = {
     "阿吉拉沁": "ᠠᠵᠢᠯᠴᠢᠨ",
     "那达慕": "ᠨᠠᠭᠠᠳᠤᠮ",
     "石榴籽": "ᠠᠨᠠᠷ\u202fᠤᠨ ᠦᠷ\u180eᠡ",
+    "东街街道办事处": "ᠵᠡᠭᠦᠨ ᠭᠤᠳᠤᠮᠵᠢ\u202fᠶᠢᠨ ᠠᠵᠢᠯ ᠬᠡᠷᠡᠭ\u202fᠦᠨ ᠭᠠᠵᠠᠷ",
 }
 RETIRED_CLASSROOM_NAME = re.compile("ᠠᠨᠠᠷ[\u202f ]ᠤᠨ ᠠᠩᠭᠢ")
 
@@ -62,8 +63,19 @@ def test_the_demo_tables_are_found():
         "devtools.demo.classroom.CLASSROOM_MONGOLIAN",
         "devtools.demo.albums.CAPTIONS",
         "devtools.demo.albums.TEXTS",
+        "devtools.demo.materials.MATERIALS_MONGOLIAN",
     } <= names
     assert len(demo_texts()) > 300
+
+
+def test_every_text_of_the_materials_library_is_among_the_checked_texts():
+    checked = {key for table, key, _text in demo_texts() if table == "devtools.demo.materials.MATERIALS_MONGOLIAN"}
+    # the library's title and introduction, and each material's title and text (its summary
+    # and description); a material without text uses its title for both.
+    sources = {materials.LIBRARY_TITLE, materials.LIBRARY_INTRO}
+    sources |= {row[1] for row in materials.MATERIALS} | {row[8] for row in materials.MATERIALS if row[8]}
+
+    assert sources <= checked, sources - checked
 
 
 @pytest.mark.parametrize(("table", "key", "text"), demo_texts(), ids=lambda value: str(value)[:24])
