@@ -23,9 +23,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.models import Locale
 
 from core.api import BylineField
+from core.translation import default_locale
 
 if TYPE_CHECKING:
     from django import forms
@@ -62,7 +62,7 @@ class HeroImageMixin(models.Model):
         """
         if self.hero_image is None:
             return ""
-        if getattr(self, "locale_id", None) in (None, Locale.get_default().pk):
+        if getattr(self, "locale_id", None) in (None, default_locale().pk):
             return self.hero_image.title
         return getattr(self, "title", "") or self.hero_image.title
 

@@ -9,8 +9,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.coreutils import find_available_slug
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField
 
 from core.api import RenditionsField
@@ -20,6 +21,7 @@ from core.forms import BasePageForm
 from core.i18n import fallback_child
 from core.indexing import AnalysedSearchMixin
 from core.publishing import GatedPagePermissionTester, ensure_may_publish
+from core.serving import fully_loaded, restricted_sections, routed_child
 
 
 class BasePage(AnalysedSearchMixin, Page):
@@ -132,18 +134,33 @@ class BasePage(AnalysedSearchMixin, Page):
         return self.search_description or self.summary
 
     def route(self, request, path_components):
-        """Wagtail's routing, but an untranslated child is served from the source language.
+        """Wagtail's routing, with two changes.
 
-        /mn-mong/stories/<slug>/ shows the Chinese story, with a notice, until it is
-        translated: a missing translation is never a 404.
+        Each level takes its child from the pages core.serving fetched for the whole path (no
+        query) and walks it as a deferred specific page; only the page served is loaded, with
+        its own foreign keys (core.serving.fully_loaded). And an untranslated child is served
+        from the source language: /mn-mong/stories/<slug>/ shows the Chinese story, with a
+        notice, until it is translated; a missing translation is never a 404.
         """
+        if not path_components:
+            if self.live:
+                return RouteResult(fully_loaded(self))
+            raise Http404
         try:
-            return super().route(request, path_components)
+            return routed_child(request, self, path_components[0]).specific_deferred.route(
+                request, path_components[1:]
+            )
         except Http404:
-            child = fallback_child(self, path_components[0]) if path_components else None
+            child = fallback_child(self, path_components[0])
             if child is None:
                 raise
             return child.specific.route(request, path_components[1:])
+
+    def get_view_restrictions(self):
+        """Wagtail's view restrictions of this page, without a query where the site has none."""
+        if not restricted_sections():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 @register_setting(icon="site")
