@@ -157,4 +157,11 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
         page, args, kwargs = root.specific_deferred.route(request, components)
     except Http404:
         return None
-    return RouteResult(fully_loaded(page), args=args, kwargs=kwargs)
+    loaded = fully_loaded(page)
+    if loaded is not page and args and getattr(args[0], "__self__", None) is page:
+        # A RoutablePageMixin route: its view was bound to the deferred page; bind it to the loaded one.
+        view = args[0].__func__.__get__(loaded, type(loaded))
+        args = (view, *args[1:])
+        if hasattr(request, "routable_resolver_match"):
+            request.routable_resolver_match.func = view
+    return RouteResult(loaded, args=args, kwargs=kwargs)

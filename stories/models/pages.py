@@ -6,7 +6,7 @@ from django import forms
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -189,7 +189,9 @@ class StoryPage(DatedMixin, HeroImageMixin, BylineMixin, ImportablePageMixin, Ba
     def related_stories(self, limit: int = RELATED_STORIES):
         """Live stories in this language from the same place or sharing a theme, newest first."""
         # Subqueries, not look-ups of their own: the story page's query count stays fixed.
-        match = Q(themes__slug__in=self.themes.values("slug"))
+        themes = self.themes.all()  # in memory (a preview, a page just edited) or a queryset
+        slugs = themes.values("slug") if isinstance(themes, QuerySet) else [theme.slug for theme in themes]
+        match = Q(themes__slug__in=slugs)
         if self.place_id:
             match |= Q(place__translation_key__in=Place.objects.filter(pk=self.place_id).values("translation_key"))
         related_ids = (
