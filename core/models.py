@@ -147,9 +147,7 @@ class BasePage(AnalysedSearchMixin, Page):
                 return RouteResult(fully_loaded(self))
             raise Http404
         try:
-            return routed_child(request, self, path_components[0]).specific_deferred.route(
-                request, path_components[1:]
-            )
+            return routed_child(request, self, path_components[0]).specific_deferred.route(request, path_components[1:])
         except Http404:
             child = fallback_child(self, path_components[0])
             if child is None:

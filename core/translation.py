@@ -105,8 +105,7 @@ def localized_related(queryset, locale: Locale) -> list:
     locale_ids = {locale.pk, default_locale().pk}
     rows = list(
         queryset.model.objects.filter(
-            Q(pk__in=chosen_pks)
-            | Q(locale_id__in=locale_ids, translation_key__in=queryset.values("translation_key"))
+            Q(pk__in=chosen_pks) | Q(locale_id__in=locale_ids, translation_key__in=queryset.values("translation_key"))
         )
         .annotate(_chosen=Exists(chosen_pks.filter(pk=OuterRef("pk"))))
         .order_by(*(queryset.query.order_by or queryset.model._meta.ordering or ["pk"]))
