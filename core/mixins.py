@@ -54,6 +54,13 @@ class HeroImageMixin(models.Model):
         """The sharing image when one is set, else the main image (None when neither is)."""
         return getattr(self, "social_image", None) or self.hero_image
 
+    #: The named rendition (core.renditions) the page's template shows its main image at.
+    hero_rendition: ClassVar[str] = "hero"
+
+    def rendition_targets(self) -> list[tuple[object, str]]:
+        """The main image at ``hero_rendition``, and what the page's other parts show."""
+        return [(self.hero_image_id, self.hero_rendition), *super().rendition_targets()]
+
     def get_hero_alt_text(self) -> str:
         """The main image's alternative text, in the page's language.
 

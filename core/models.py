@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.coreutils import find_available_slug
+from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
@@ -21,6 +22,7 @@ from core.forms import BasePageForm
 from core.i18n import fallback_child
 from core.indexing import AnalysedSearchMixin
 from core.publishing import GatedPagePermissionTester, ensure_may_publish
+from core.renditions import stream_images
 from core.serving import fully_loaded, restricted_sections, routed_child
 
 
@@ -112,6 +114,17 @@ class BasePage(AnalysedSearchMixin, Page):
     def get_listing_image(self):
         """The image that stands for this page in listings and when shared."""
         return self.social_image
+
+    def rendition_targets(self) -> list[tuple[object, str]]:
+        """``(image, rendition name)`` for every image this page's templates show, made when it is
+        published (core.renditions): its sharing image and its card in listings; page types add
+        their own (a main image, photos in the body)."""
+        listing_image = self.get_listing_image()
+        targets = [(listing_image, "share"), (listing_image, "card")]
+        for field in self._meta.concrete_fields:
+            if isinstance(field, StreamField):
+                targets += [(image_id, "body") for image_id in stream_images(getattr(self, field.name))]
+        return targets
 
     def permissions_for_user(self, user):
         """Wagtail's page permissions, with publishing and deleting asked of the publishing gate."""

@@ -11,11 +11,13 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from wagtail.images.templatetags.wagtailimages_tags import image as wagtail_image_tag
 from wagtail.models import get_page_models
 
 from core.i18n import html_language_tag
 from core.mixins import SectionIndexMixin
 from core.models import SiteSettings
+from core.renditions import spec
 from core.serving import localized_root, pages, site_for_request
 from core.translation import active_locale, localize_all, localized_related
 
@@ -38,6 +40,21 @@ def localized(instances) -> list:
     if isinstance(instances, QuerySet):
         return localized_related(instances, active_locale())
     return localize_all(instances, active_locale())
+
+
+@register.tag(name="rendition")
+def rendition(parser, token):
+    """``{% rendition image "card" loading="lazy" %}``: Wagtail's ``{% image %}`` at a size named in
+    core.renditions, the same that publishing makes ahead (so a request creates none)."""
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError('Usage: {% rendition image "name" [attribute=value ...] [as variable] %}')
+    try:
+        filter_spec = spec(bits[2].strip("\"'"))
+    except KeyError as error:
+        raise template.TemplateSyntaxError(str(error)) from error
+    contents = " ".join(["image", bits[1], filter_spec, *bits[3:]])
+    return wagtail_image_tag(parser, template.base.Token(token.token_type, contents, token.position, token.lineno))
 
 
 @register.simple_tag
