@@ -10,6 +10,7 @@ once per request; outside a request (a management command, a task) it is read at
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import TypeVar
@@ -19,17 +20,23 @@ from django.core.signals import request_finished, request_started
 from core.page_cache import current_generation
 
 T = TypeVar("T")
+logger = logging.getLogger(__name__)
 
 _values: dict[str, tuple[int, object]] = {}
 _request = threading.local()
 
 
-def generation() -> int:
-    """The page-cache generation, read once per request (core.page_cache.current_generation)."""
+def generation() -> int | None:
+    """The page-cache generation, read once per request (core.page_cache.current_generation);
+    None when the cache cannot be reached."""
     known = getattr(_request, "generation", None)
     if known is not None:
         return known
-    number = current_generation()
+    try:
+        number = current_generation()
+    except Exception:  # a cache server that is down must not take the site with it
+        logger.warning("Page cache unreachable; per-process values are read anew", exc_info=True)
+        return None
     if getattr(_request, "active", False):
         _request.generation = number
     return number
@@ -43,9 +50,12 @@ def shared(name: str, load: Callable[[], T]) -> T:
         load: makes the value; called again after any change of the generation.
     Returns:
         The value, shared by every request of this process: treat it as read-only (copy an
-        object before setting attributes on it).
+        object before setting attributes on it). Made anew at every call while the cache
+        holding the generation cannot be reached.
     """
     number = generation()
+    if number is None:
+        return load()
     entry = _values.get(name)
     if entry is None or entry[0] != number:
         entry = (number, load())
