@@ -206,9 +206,9 @@ def page_ancestors(page) -> list:
     """The pages above ``page`` below the tree's root, outermost first: the ones routing left
     on it (core.serving, no query) when it has them all, else one query."""
     chain, current = [], page
-    while current.depth > 2:
+    while current.depth is None or current.depth > 2:
         parent = current.__dict__.get("_cached_parent_obj")
-        if parent is None:
+        if parent is None or current.depth is None:  # not routed here (a preview, a listing)
             return list(page.get_ancestors().filter(depth__gt=1).select_related("locale"))
         chain.append(parent)
         current = parent
