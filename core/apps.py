@@ -37,5 +37,7 @@ class CoreConfig(AppConfig):
         stop_cyrillic_fallback()
         checks.register(check_exact_catalogues, checks.Tags.translation)
         from core.page_cache import connect_signals  # models are ready only now
+        from core.renditions import connect_signals as connect_rendition_signals
 
         connect_signals()
+        connect_rendition_signals()

@@ -12,7 +12,9 @@ from django.utils import translation
 
 from wagtail.models import Page, PageQuerySet, Site
 
+from core.serving import pages
 from core.translation import default_locale as cached_default_locale
+from core.translation import locale_by_id
 
 HTML_LANGUAGE_TAGS = {"zh-hans": "zh-Hans", "mn-mong": "mn-Mong"}
 
@@ -49,7 +51,7 @@ def content_page(page: Page) -> Page:
 
 def content_language_code(page: Page) -> str:
     """The Django language code of the words the page shows."""
-    return content_page(page).locale.language_code
+    return locale_by_id(content_page(page).locale_id).language_code
 
 
 def is_fallback(page: Page, language_code: str | None = None) -> bool:
@@ -64,7 +66,8 @@ def published_translations(page: Page) -> list[Page]:
     One query; the locale of each is fetched with it.
     """
     return list(
-        Page.objects.filter(translation_key=page.translation_key)
+        pages()
+        .filter(translation_key=page.translation_key)
         .live()
         .public()
         .filter(Q(alias_of__isnull=True) | Q(alias_of__locale=F("locale")))
@@ -255,6 +258,6 @@ def reader_url(page: Page, request: HttpRequest | None = None, language_code: st
     with the translation notice (:func:`fallback_url`); its own URL when it has none.
     """
     language_code = (language_code or translation.get_language() or settings.LANGUAGE_CODE).lower()
-    if page.locale.language_code == language_code:
+    if locale_by_id(page.locale_id).language_code == language_code:
         return page.get_url(request)
     return fallback_url(page, language_code, request) or page.get_url(request)

@@ -24,9 +24,9 @@ from django.utils.translation import pgettext
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.models import Locale
 
 from core.api import BylineField
+from core.translation import default_locale
 
 if TYPE_CHECKING:
     from django import forms
@@ -55,6 +55,13 @@ class HeroImageMixin(models.Model):
         """The sharing image when one is set, else the main image (None when neither is)."""
         return getattr(self, "social_image", None) or self.hero_image
 
+    #: The named rendition (core.renditions) the page's template shows its main image at.
+    hero_rendition: ClassVar[str] = "hero"
+
+    def rendition_targets(self) -> list[tuple[object, str]]:
+        """The main image at ``hero_rendition``, and what the page's other parts show."""
+        return [(self.hero_image_id, self.hero_rendition), *super().rendition_targets()]
+
     def get_hero_alt_text(self) -> str:
         """The main image's alternative text, in the page's language.
 
@@ -63,7 +70,7 @@ class HeroImageMixin(models.Model):
         """
         if self.hero_image is None:
             return ""
-        if getattr(self, "locale_id", None) in (None, Locale.get_default().pk):
+        if getattr(self, "locale_id", None) in (None, default_locale().pk):
             return self.hero_image.title
         return getattr(self, "title", "") or self.hero_image.title
 

@@ -9,8 +9,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.coreutils import find_available_slug
-from wagtail.models import Locale, Page
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField
 
 from core.api import RenditionsField
@@ -20,6 +22,8 @@ from core.forms import BasePageForm
 from core.i18n import fallback_child
 from core.indexing import AnalysedSearchMixin
 from core.publishing import GatedPagePermissionTester, ensure_may_publish
+from core.renditions import stream_images
+from core.serving import fully_loaded, restricted_sections, routed_child
 
 
 class BasePage(AnalysedSearchMixin, Page):
@@ -111,6 +115,17 @@ class BasePage(AnalysedSearchMixin, Page):
         """The image that stands for this page in listings and when shared."""
         return self.social_image
 
+    def rendition_targets(self) -> list[tuple[object, str]]:
+        """``(image, rendition name)`` for every image this page's templates show, made when it is
+        published (core.renditions): its sharing image and its card in listings; page types add
+        their own (a main image, photos in the body)."""
+        listing_image = self.get_listing_image()
+        targets = [(listing_image, "share"), (listing_image, "card")]
+        for field in self._meta.concrete_fields:
+            if isinstance(field, StreamField):
+                targets += [(image_id, "body") for image_id in stream_images(getattr(self, field.name))]
+        return targets
+
     def permissions_for_user(self, user):
         """Wagtail's page permissions, with publishing and deleting asked of the publishing gate."""
         return GatedPagePermissionTester(user, self)
@@ -132,18 +147,31 @@ class BasePage(AnalysedSearchMixin, Page):
         return self.search_description or self.summary
 
     def route(self, request, path_components):
-        """Wagtail's routing, but an untranslated child is served from the source language.
+        """Wagtail's routing, with two changes.
 
-        /mn-mong/stories/<slug>/ shows the Chinese story, with a notice, until it is
-        translated: a missing translation is never a 404.
+        Each level takes its child from the pages core.serving fetched for the whole path (no
+        query) and walks it as a deferred specific page; only the page served is loaded, with
+        its own foreign keys (core.serving.fully_loaded). And an untranslated child is served
+        from the source language: /mn-mong/stories/<slug>/ shows the Chinese story, with a
+        notice, until it is translated; a missing translation is never a 404.
         """
+        if not path_components:
+            if self.live:
+                return RouteResult(fully_loaded(self))
+            raise Http404
         try:
-            return super().route(request, path_components)
+            return routed_child(request, self, path_components[0]).specific_deferred.route(request, path_components[1:])
         except Http404:
-            child = fallback_child(self, path_components[0]) if path_components else None
+            child = fallback_child(self, path_components[0])
             if child is None:
                 raise
             return child.specific.route(request, path_components[1:])
+
+    def get_view_restrictions(self):
+        """Wagtail's view restrictions of this page, without a query where the site has none."""
+        if not restricted_sections():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 @register_setting(icon="site")

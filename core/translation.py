@@ -1,36 +1,46 @@
 """Showing translatable snippets in the reader's language, falling back to the source."""
 
-import functools
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.signals import request_started
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import translation
 
 from wagtail.models import Locale
 
+from core.shared import shared
 
-@functools.lru_cache(maxsize=8)
+
+def _locales() -> dict:
+    """Every locale by language code and by id, in one query per change (core.shared)."""
+    locales = list(Locale.objects.all())
+    return {**{locale.language_code: locale for locale in locales}, **{locale.pk: locale for locale in locales}}
+
+
 def _locale_for(language_code: str) -> Locale:
-    return Locale.objects.get_for_language(language_code)
+    locale = shared("locales", _locales).get(language_code.lower())
+    return locale if locale is not None else Locale.objects.get_for_language(language_code)
+
+
+def locale_by_id(locale_id: int) -> Locale:
+    """The locale with this id, without a query once the process has read the locales."""
+    locale = shared("locales", _locales).get(locale_id)
+    return locale if locale is not None else Locale.objects.get(pk=locale_id)
 
 
 def active_locale() -> Locale:
-    """The locale of the active language, like ``Locale.get_active()`` but looked up once per request.
+    """The locale of the active language, like ``Locale.get_active()`` without its query.
 
-    A page asked Wagtail for it eight times or more (templates, snippet names, listings). The
-    cache is emptied when each request starts, so a locale added or removed is seen at once.
+    A page asked Wagtail for it eight times or more (templates, snippet names, listings).
+    Locales are read once per process and again after any change (core.shared).
     Raises Locale.DoesNotExist like Wagtail's method.
     """
     return _locale_for(translation.get_language() or settings.LANGUAGE_CODE)
 
 
 def default_locale() -> Locale:
-    """The source language's locale, like ``Locale.get_default()``, looked up once per request."""
+    """The source language's locale, like ``Locale.get_default()`` without its query."""
     return _locale_for(settings.LANGUAGE_CODE)
-
-
-request_started.connect(lambda **kwargs: _locale_for.cache_clear(), weak=False, dispatch_uid="shiliu_locale_cache")
 
 
 def localized_snippets(model, locale: Locale, keys: Iterable | None = None) -> list:
@@ -62,11 +72,53 @@ def localized_snippets(model, locale: Locale, keys: Iterable | None = None) -> l
 def localize_all(instances: Iterable, locale: Locale) -> list:
     """The given snippets in ``locale`` where a translation exists, keeping their order."""
     instances = list(instances)
-    if not instances:
-        return []
+    if all(instance.locale_id == locale.pk for instance in instances):
+        return instances  # already in the reader's language: no query
     model = type(instances[0])
-    by_key = {i.translation_key: i for i in localized_snippets(model, locale, {i.translation_key for i in instances})}
-    return [by_key.get(i.translation_key, i) for i in instances]
+    versions: dict = {}
+    for version in model.objects.filter(
+        translation_key__in={i.translation_key for i in instances}, locale_id__in={locale.pk, default_locale().pk}
+    ):
+        versions.setdefault(version.translation_key, {})[version.locale_id] = version
+    chosen = []
+    for instance in instances:
+        by_locale = versions.get(instance.translation_key, {})
+        chosen.append(by_locale.get(locale.pk) or by_locale.get(default_locale().pk) or instance)
+    return chosen
+
+
+def localized_related(queryset, locale: Locale) -> list:
+    """The snippets of ``queryset`` (``page.themes.all()``, say) in ``locale``, in one query.
+
+    Each is replaced by its translation in ``locale`` where there is one, else by its version
+    in the default language, else kept (as :func:`localize_all` does for a list).
+
+    Args:
+        queryset: a queryset of a TranslatableMixin model, in the order to show.
+        locale: the reader's locale.
+    Returns:
+        A list in the queryset's order.
+    """
+    if not isinstance(queryset, QuerySet):  # a preview's unsaved relations (modelcluster)
+        return localize_all(queryset, locale)
+    chosen_pks = queryset.values("pk")
+    locale_ids = {locale.pk, default_locale().pk}
+    rows = list(
+        queryset.model.objects.filter(
+            Q(pk__in=chosen_pks) | Q(locale_id__in=locale_ids, translation_key__in=queryset.values("translation_key"))
+        )
+        .annotate(_chosen=Exists(chosen_pks.filter(pk=OuterRef("pk"))))
+        .order_by(*(queryset.query.order_by or queryset.model._meta.ordering or ["pk"]))
+    )
+    versions: dict = {}
+    for row in rows:
+        versions.setdefault(row.translation_key, {})[row.locale_id] = row
+    result = []
+    for row in rows:
+        if row._chosen:
+            by_locale = versions[row.translation_key]
+            result.append(by_locale.get(locale.pk) or by_locale.get(default_locale().pk) or row)
+    return result
 
 
 def localized_instance(instance, locale: Locale, cache: dict):

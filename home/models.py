@@ -19,6 +19,7 @@ class HomePage(HeroImageMixin, BasePage):
     """A hero, the latest stories, the current campaign and the latest album of one site and language."""
 
     hero_text = models.TextField(_("hero text"), blank=True)
+    hero_rendition = "banner"  # home_page.html shows the main image wide (core.renditions)
 
     content_panels = [
         *BasePage.content_panels,

@@ -6,17 +6,20 @@ import segno
 
 from django import template
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from wagtail.models import Site, get_page_models
+from wagtail.images.templatetags.wagtailimages_tags import image as wagtail_image_tag
+from wagtail.models import get_page_models
 
 from core.i18n import html_language_tag
 from core.mixins import SectionIndexMixin
 from core.models import SiteSettings
-from core.translation import active_locale, localize_all
+from core.renditions import spec
+from core.serving import localized_root, pages, site_for_request
+from core.translation import active_locale, localize_all, localized_related
 
 register = template.Library()
 
@@ -29,8 +32,29 @@ def html_lang(language_code: str | None = None) -> str:
 
 @register.filter
 def localized(instances) -> list:
-    """Translatable snippets in the reader's language where translated, else as they are."""
+    """Translatable snippets in the reader's language where translated, else as they are.
+
+    A queryset (``page.themes.all``) costs one query with the translations; a list of
+    instances none when they are in the reader's language already, else one.
+    """
+    if isinstance(instances, QuerySet):
+        return localized_related(instances, active_locale())
     return localize_all(instances, active_locale())
+
+
+@register.tag(name="rendition")
+def rendition(parser, token):
+    """``{% rendition image "card" loading="lazy" %}``: Wagtail's ``{% image %}`` at a size named in
+    core.renditions, the same that publishing makes ahead (so a request creates none)."""
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError('Usage: {% rendition image "name" [attribute=value ...] [as variable] %}')
+    try:
+        filter_spec = spec(bits[2].strip("\"'"))
+    except KeyError as error:
+        raise template.TemplateSyntaxError(str(error)) from error
+    contents = " ".join(["image", bits[1], filter_spec, *bits[3:]])
+    return wagtail_image_tag(parser, template.base.Token(token.token_type, contents, token.position, token.lineno))
 
 
 @register.simple_tag
@@ -62,17 +86,19 @@ def site_menu(context) -> dict:
     ``is_current`` set when the page being shown is inside it.
     """
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
+    site = site_for_request(request)
     if site is None:
         return {"home": None, "sections": [], "site_name": ""}
-    home = site.root_page.localized
+    home = localized_root(site)
     # Pages marked for the menu, and every section (core.mixins.SectionIndexMixin, a community's
     # stories, say), so each community is reachable, in the order editors gave them.
     sections = list(
-        home.get_children()
+        pages()
+        .child_of(home)
         .live()
         .public()
         .filter(Q(show_in_menus=True) | Q(content_type__in=section_content_types()), locale_id=home.locale_id)
+        .order_by("path")
     )
     page = context.get("page")
     current_path = getattr(page, "path", "")

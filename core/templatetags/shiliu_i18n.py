@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from core import i18n
 from core.i18n import LanguageVersion, content_page, html_language_tag, is_fallback, language_versions
-from core.translation import active_locale, localize_all, localized_instance
+from core.translation import active_locale, locale_by_id, localize_all, localized_instance
 
 register = template.Library()
 
@@ -58,7 +58,7 @@ def canonical_url(context) -> str:
 @register.simple_tag
 def content_lang(page) -> str:
     """The BCP 47 tag of the language the page's words are in (zh-Hans for a fallback)."""
-    return html_language_tag(content_page(page).locale.language_code)
+    return html_language_tag(locale_by_id(content_page(page).locale_id).language_code)
 
 
 @register.simple_tag(takes_context=True)
@@ -170,34 +170,49 @@ def localized_snippet(context, instance, owner=None):
     (core.translation.localized_instance)."""
     request = context.get("request")
     cache = request.__dict__.setdefault("_shiliu_snippets", {}) if request is not None else {}
-    locale = content_page(owner).locale if owner is not None else active_locale()
+    locale = locale_by_id(content_page(owner).locale_id) if owner is not None else active_locale()
     return localized_instance(instance, locale, cache)
 
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_pages(context, page) -> list:
     """The pages above ``page`` (below the tree's root), each in the reader's language where
-    it has a live translation there, else as it is (two queries).
+    it has a live translation there, else as it is (none to two queries).
 
     The reader's language is the request's, also on a page shown in place of a missing
     translation: its trail leads back into the reader's language.
     """
     if page is None:
         return []
-    ancestors = list(page.get_ancestors().filter(depth__gt=1).select_related("locale"))
+    ancestors = page_ancestors(page)
     request = context.get("request")
-    language = getattr(request, "LANGUAGE_CODE", None) or get_language() or settings.LANGUAGE_CODE
+    language = (getattr(request, "LANGUAGE_CODE", None) or get_language() or settings.LANGUAGE_CODE).lower()
+    if all(locale_by_id(ancestor.locale_id).language_code == language for ancestor in ancestors):
+        return ancestors  # already in the reader's language: nothing to look up
     translations = {
         version.translation_key: version
         for version in Page.objects.live()
         .filter(
-            locale__language_code=language.lower(),
+            locale__language_code=language,
             alias_of__isnull=True,
             translation_key__in=[ancestor.translation_key for ancestor in ancestors],
         )
         .select_related("locale")
     }
     return [translations.get(ancestor.translation_key, ancestor) for ancestor in ancestors]
+
+
+def page_ancestors(page) -> list:
+    """The pages above ``page`` below the tree's root, outermost first: the ones routing left
+    on it (core.serving, no query) when it has them all, else one query."""
+    chain, current = [], page
+    while current.depth is None or current.depth > 2:
+        parent = current.__dict__.get("_cached_parent_obj")
+        if parent is None or current.depth is None:  # not routed here (a preview, a listing)
+            return list(page.get_ancestors().filter(depth__gt=1).select_related("locale"))
+        chain.append(parent)
+        current = parent
+    return chain[::-1]
 
 
 @register.simple_tag

@@ -6,7 +6,7 @@ from django import forms
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +16,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import PageManager, PageQuerySet
+from wagtail.models import PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -35,6 +35,7 @@ from core.mixins import (
 from core.models import BasePage
 from core.page_cache import current_generation
 from core.params import page_number
+from core.serving import SharedRestrictionsPageQuerySet
 from stories.feeds import StoryAtomFeed, StoryRssFeed
 from stories.forms import StoryFilterForm
 
@@ -44,12 +45,17 @@ STORIES_PER_PAGE = 12
 RELATED_STORIES = 3
 
 
-class StoryQuerySet(PageQuerySet):
+class StoryQuerySet(SharedRestrictionsPageQuerySet):
     def for_listing(self) -> "StoryQuerySet":
         """Everything a story card shows, fetched in a fixed number of queries."""
         return self.select_related("hero_image", "place", "locale").prefetch_related(
             "hero_image__renditions", "themes", "ethnic_groups"
         )
+
+    def for_cards(self) -> "StoryQuerySet":
+        """What a story card shows (components/story_card.html: image, place, language), in a
+        fixed number of queries; the listing's themes and groups are left out."""
+        return self.select_related("hero_image", "place", "locale").prefetch_related("hero_image__renditions")
 
     def newest_first(self) -> "StoryQuerySet":
         return self.order_by("-date", "-pk")
@@ -182,10 +188,12 @@ class StoryPage(DatedMixin, HeroImageMixin, BylineMixin, ImportablePageMixin, Ba
 
     def related_stories(self, limit: int = RELATED_STORIES):
         """Live stories in this language from the same place or sharing a theme, newest first."""
-        theme_slugs = [theme.slug for theme in self.themes.all()]
-        match = Q(themes__slug__in=theme_slugs)
+        # Subqueries, not look-ups of their own: the story page's query count stays fixed.
+        themes = self.themes.all()  # in memory (a preview, a page just edited) or a queryset
+        slugs = themes.values("slug") if isinstance(themes, QuerySet) else [theme.slug for theme in themes]
+        match = Q(themes__slug__in=slugs)
         if self.place_id:
-            match |= Q(place__translation_key=self.place.translation_key)
+            match |= Q(place__translation_key__in=Place.objects.filter(pk=self.place_id).values("translation_key"))
         related_ids = (
             StoryPage.objects.live()
             .public()
@@ -194,7 +202,14 @@ class StoryPage(DatedMixin, HeroImageMixin, BylineMixin, ImportablePageMixin, Ba
             .exclude(pk=self.pk)
             .values("pk")
         )
-        return StoryPage.objects.filter(pk__in=related_ids).newest_first().for_listing()[:limit]
+        return StoryPage.objects.filter(pk__in=related_ids).newest_first().for_cards()[:limit]
+
+    @cached_property
+    def place_ancestry(self) -> list[Place]:
+        """The story's place and the places above it, outermost first (one query; none without a place)."""
+        if not self.place_id:
+            return []
+        return Place.objects.ancestry_of(self.place_id)
 
     def hero_in_body(self) -> bool:
         """True when the main image is also a photo in the body (an import's first photo, say).

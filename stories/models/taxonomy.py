@@ -62,6 +62,12 @@ class PlaceQuerySet(models.QuerySet):
                 key = parents.get(key)
         return found
 
+    def ancestry_of(self, place_id: int) -> list["Place"]:
+        """The place with ``place_id`` and the places above it, outermost first, in one query
+        for up to five levels (Place.ancestry); an empty list when there is no such place."""
+        place = self.select_related(*ANCESTRY_JOINS).filter(pk=place_id).first()
+        return place.ancestry if place is not None else []
+
     def subtree_translation_keys(self, place: "Place") -> set:
         """Translation keys of a place and every place below it, in one query.
 

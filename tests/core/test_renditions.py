@@ -1,0 +1,72 @@
+"""Publishing a page makes the renditions its templates show (a django-tasks task, run at once by
+the tests' immediate backend), so a reader's request creates none (core.renditions)."""
+
+import pytest
+
+from django.template import Context, Template, TemplateSyntaxError
+
+from wagtail.images import get_image_model
+
+from tests.albums.factories import PhotoImageFactory
+from tests.factories import PlaceFactory, StoryIndexPageFactory, StoryPageFactory
+
+pytestmark = pytest.mark.django_db
+
+Rendition = get_image_model().get_rendition_model()
+
+
+def photos_block(count: int) -> list:
+    return [
+        ("image", {"image": PhotoImageFactory(), "alt_text": "合影", "caption": f"题注{n}", "credit": ""})
+        for n in range(count)
+    ]
+
+
+def test_a_published_story_is_rendered_without_creating_a_rendition(client, home, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        index = StoryIndexPageFactory(parent=home)
+        place = PlaceFactory()  # the same place makes the earlier story a related one, shown as a card
+        earlier = StoryPageFactory(parent=index, slug="earlier", place=place, hero_image=PhotoImageFactory())
+        earlier.save_revision().publish()
+        story = StoryPageFactory(
+            parent=index, slug="measured", place=place, hero_image=PhotoImageFactory(), body=photos_block(3)
+        )
+        story.save_revision().publish()
+    made_on_publish = Rendition.objects.count()
+
+    response = client.get(story.url)
+
+    assert response.status_code == 200
+    assert "题注2" in response.content.decode()
+    # each story's main image at the hero, sharing and card sizes; the three body photos
+    assert made_on_publish == 3 + 3 + 3
+    assert 'class="card"' in response.content.decode()  # the related story, shown from its card rendition
+    assert Rendition.objects.count() == made_on_publish
+
+
+def test_publishing_without_the_task_would_leave_renditions_to_the_request(client, home):
+    # Without on-commit callbacks run, the task is never enqueued: the request makes them itself.
+    # This is what the test above guards against.
+    index = StoryIndexPageFactory(parent=home)
+    story = StoryPageFactory(parent=index, slug="measured", hero_image=PhotoImageFactory())
+    assert Rendition.objects.count() == 0
+
+    client.get(story.url)
+
+    assert Rendition.objects.count() > 0
+
+
+def test_a_rendition_name_not_declared_is_a_template_error():
+    with pytest.raises(TemplateSyntaxError, match="thumbnail"):
+        Template('{% load shiliu %}{% rendition image "thumbnail" %}')
+
+
+def test_the_rendition_tag_renders_the_declared_size():
+    image = PhotoImageFactory()
+
+    html = Template('{% load shiliu %}{% rendition image "card" class="card__image" alt="" %}').render(
+        Context({"image": image})
+    )
+
+    assert 'width="640"' in html or "fill-640x400" in html
+    assert Rendition.objects.filter(image=image, filter_spec="fill-640x400").exists()

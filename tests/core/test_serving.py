@@ -1,0 +1,52 @@
+"""What a page reads once per process (core.shared, core.serving) is read again after a change:
+the next request sees a new view restriction, site setting or site root, in every language."""
+
+import pytest
+
+from wagtail.models import PageViewRestriction, Site
+
+from core.models import SiteSettings
+from tests.factories import HomePageFactory, StoryIndexPageFactory, StoryPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def story(home):
+    index = StoryIndexPageFactory(parent=home)
+    return StoryPageFactory(parent=index, slug="shared", title="共享的故事")
+
+
+def test_a_view_restriction_applies_from_the_next_request(client, story):
+    index = story.get_parent()
+    assert client.get(story.url).status_code == 200
+    assert "共享的故事" in client.get(index.url).content.decode()
+
+    PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.PASSWORD, password="石榴")
+
+    restricted = client.get(story.url).content.decode()
+    assert 'name="password"' in restricted
+    assert "共享的故事" not in client.get("/zh-hans/").content.decode()  # gone from the home page's list too
+
+
+def test_a_site_setting_shows_from_the_next_request(client, story, home):
+    assert "街道办事处" not in client.get(story.url).content.decode()
+
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.organisation_name = "石榴街道办事处"
+    settings.save()
+
+    assert "石榴街道办事处" in client.get(story.url).content.decode()
+
+
+def test_a_new_site_root_is_routed_from_the_next_request(client, story, home, locales):
+    assert client.get("/zh-hans/").status_code == 200
+    other = HomePageFactory(parent=home.get_parent(), title="另一个首页", slug="other-home", locale=locales["zh"])
+    StoryIndexPageFactory(parent=other, slug="elsewhere", title="别处的故事")
+
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = other
+    site.save()
+
+    assert client.get("/zh-hans/elsewhere/").status_code == 200
+    assert client.get(story.url).status_code == 404
