@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from playwright.sync_api import expect
 
 from django.core.files.images import ImageFile
 from django.test import Client
@@ -77,7 +78,7 @@ def test_album_on_a_phone(live_server, album, browser, page_errors, axe, artifac
     assert dialog.is_visible()
     assert counter.text_content() == f"3 / {PHOTOS}"
     assert page.url.endswith(f"{album.url}photo/3/")
-    page.wait_for_function("document.querySelector('[data-lightbox-image]').complete")
+    expect(page.locator("[data-lightbox-image]")).to_have_js_property("complete", True)
     page.screenshot(path=artifacts_dir / "album-lightbox-390x844.png")
 
     page.keyboard.press("ArrowRight")
@@ -157,7 +158,7 @@ def test_mongolian_album_reads_vertically_in_the_lightbox(live_server, browser, 
     caption = page.locator(".lightbox__caption")
     assert CAPTIONS["邻里一起品尝手把肉"] in caption.text_content()  # the caption in Mongolian
     assert caption.evaluate("element => getComputedStyle(element).writingMode") == "vertical-lr"
-    page.wait_for_function("document.querySelector('[data-lightbox-image]').complete")
+    expect(page.locator("[data-lightbox-image]")).to_have_js_property("complete", True)
     page.screenshot(path=artifacts_dir / "mn-album-lightbox-390x844.png")
     assert serious_violations(axe, page) == []
     assert page_errors == []
