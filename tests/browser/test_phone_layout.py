@@ -202,6 +202,7 @@ def _demo_pages():
         "calendar-week": both("events/?view=week"),
         "album": both("albums/ajilaqin-naadam-2025/"),
         "material-index": both("materials/"),
+        "material": both("materials/seeds-class-meeting/"),
         "404": both("no-such-page/"),
     }
     return pages, f"/mn-mong/stories/{story.slug}/", byline
