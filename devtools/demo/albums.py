@@ -15,7 +15,7 @@ from wagtail.models import Locale
 from albums.models import AlbumIndexPage, AlbumPhoto, FestivalAlbumPage
 from devtools.demo.campaigns import CAMPAIGN_MONGOLIAN
 from devtools.demo.images import draw_picture
-from devtools.demo.localize import translate
+from devtools.demo.localize import translate_all
 from devtools.demo.translations import MONGOLIAN
 from stories.models import Place
 
@@ -144,10 +144,5 @@ def load_albums(command, home) -> AlbumIndexPage:
     # The demo's Mongolian texts are looked up in one table (devtools.demo.translations).
     MONGOLIAN.update(CAPTIONS)
     MONGOLIAN.update(TEXTS)
-    mongolian = Locale.objects.get(language_code="mn-mong")
-    for page in [index, *albums]:
-        _translation, created, missing = translate(page, mongolian)
-        command.count("Mongolian pages", created)
-        if missing:
-            command.stdout.write(command.style.WARNING(f"  {page}: {missing} strings left in Chinese"))
+    translate_all(command, [index, *albums], extra=None)
     return index

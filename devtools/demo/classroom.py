@@ -14,11 +14,9 @@ import uuid
 
 from django.utils import timezone
 
-from wagtail.models import Locale
-
 from campaigns.models import CampaignPage
 from classroom.models import CoursePage, EventIndexPage, EventPage, ScheduleException, ScheduleRule
-from devtools.demo.localize import translate
+from devtools.demo.localize import translate_all
 from devtools.demo.translations import MONGOLIAN
 from stories.models import Place
 
@@ -375,10 +373,5 @@ def load_classroom_demo(command, home) -> EventIndexPage:
             campaign=campaign,
         )
         pages.append(page)
-    locale = Locale.objects.get(language_code="mn-mong")
-    for page in pages:
-        _translated, created, missing = translate(page, locale, CLASSROOM_MONGOLIAN)
-        command.count("Mongolian pages", created)
-        if missing:
-            command.stdout.write(command.style.WARNING(f"  {page}: {missing} strings left in Chinese"))
+    translate_all(command, pages, CLASSROOM_MONGOLIAN)
     return index

@@ -149,16 +149,17 @@ def load_mongolian_translations(command) -> None:
     translate_all(command, [*demo_snippets(), *demo_pages()])
 
 
-def translate_all(command, instances: Iterable[Model]) -> None:
+def translate_all(command, instances: Iterable[Model], extra: Mapping[str, str] | None = CAMPAIGN_MONGOLIAN) -> None:
     """Translate ``instances`` (parents before children) into Mongolian, counting and warning on ``command``.
 
     Args:
         command: the running load_demo command (or anything with ``count`` and ``stdout``).
         instances: Chinese pages and snippets; a page's parent must have its Mongolian already.
+        extra: a table of Mongolian texts looked up before devtools.demo.translations (an app's own).
     """
     locale = Locale.objects.get(language_code="mn-mong")
     for instance in instances:
-        _translation, created, missing = translate(instance, locale, CAMPAIGN_MONGOLIAN)
+        _translation, created, missing = translate(instance, locale, extra)
         name = "Mongolian pages" if isinstance(instance, Page) else "Mongolian snippets"
         command.count(name, created)
         if missing:

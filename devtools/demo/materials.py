@@ -18,13 +18,11 @@ import docx
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 
-from wagtail.models import Locale
-
 from campaigns.models import CampaignPage
 from core.documents import SiteDocument
 from devtools.demo.campaigns import CAMPAIGN_MATERIALS, m
 from devtools.demo.images import draw_picture
-from devtools.demo.localize import translate
+from devtools.demo.localize import translate_all
 from materials import access
 from materials.models import MaterialFile, MaterialIndexPage, MaterialPage
 
@@ -259,12 +257,7 @@ def load_materials(command, home, *, teacher_login: bool = True) -> MaterialInde
             files=files,
         )
         pages.append(page)
-    mongolian = Locale.objects.get(language_code="mn-mong")
-    for page in pages:
-        _translated, created, missing = translate(page, mongolian, MATERIALS_MONGOLIAN)
-        command.count("Mongolian pages", created)
-        if missing:
-            command.stdout.write(command.style.WARNING(f"  {page}: {missing} strings left in Chinese"))
+    translate_all(command, pages, MATERIALS_MONGOLIAN)
     if teacher_login:
         username, password = DEMO_TEACHER
         user, created = get_user_model().objects.get_or_create(
