@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import require
 from textkit import normalise
 from textkit.normalise import INVISIBLE_CHARACTERS, find_private_use, fold, fold_with_spans, is_invisible
 
@@ -185,8 +186,8 @@ def test_variant_table_is_what_the_installed_opencc_gives():
     import opencc
 
     root = pathlib.Path(__file__).resolve().parents[2]
-    if not (pathlib.Path(opencc.__file__).parent / "clib" / "bin" / "opencc_dict").exists():
-        pytest.skip("this OpenCC build ships no opencc_dict tool")
+    tool = pathlib.Path(opencc.__file__).parent / "clib" / "bin" / "opencc_dict"
+    require(tool.exists(), "this OpenCC build ships no opencc_dict tool")
     spec = importlib.util.spec_from_file_location("opencc_variants", root / "scripts" / "opencc_variants.py")
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)

@@ -8,8 +8,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from devtools.benchmarks import http
+from tests.conftest import require
 
-pytestmark = pytest.mark.skipif(not shutil.which("wrk"), reason="wrk is not installed (apt-get install wrk)")
+
+@pytest.fixture(autouse=True)
+def _wrk():
+    require(shutil.which("wrk") is not None, "wrk is not installed (apt-get install wrk)")
 
 
 class Handler(BaseHTTPRequestHandler):
