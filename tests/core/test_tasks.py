@@ -27,7 +27,7 @@ from wagtail.search.models import IndexEntry
 from core.search_index import update_object_index
 from search import services
 from stories.models import StoryPage
-from tests.factories import PlaceFactory, StoryIndexPageFactory, StoryPageFactory
+from tests.factories import PlaceFactory, StoryIndexPageFactory, StoryPageFactory, ThemeFactory
 
 UPDATE = "core.search_index.update_object_index"
 REMOVE = "core.search_index.remove_object_index"
@@ -119,6 +119,18 @@ def test_with_the_immediate_backend_the_index_is_updated_at_once(immediate_tasks
     story = StoryPageFactory(parent=index, title="那达慕大会")
     assert story.pk in found_ids("那达慕")
     assert not DBTaskResult.objects.exists()
+
+
+@WORKER_DB
+def test_with_the_immediate_backend_themes_chosen_in_the_same_save_are_indexed(immediate_tasks, index):
+    """A theme chosen with the publication finds the story at once (the index task runs inside
+    the save, and sees the ParentalManyToMany values modelcluster commits with it)."""
+    story = StoryPageFactory(parent=index, title="一次联谊", themes=[])
+    assert story.pk not in found_ids("守望互助")
+    story.themes = [ThemeFactory(name="守望互助")]
+    story.save_revision().publish()
+
+    assert story.pk in found_ids("守望互助")
 
 
 def database_url() -> str:
