@@ -6,12 +6,16 @@ process until core.page_cache's generation number changes: saving a locale, site
 view restriction or snippet, or publishing, moving or deleting a page, increases it (in the
 cache every worker shares), so every worker reloads on its next request. The number is read
 once per request; outside a request (a management command, a task) it is read at every use.
+Whatever the number says, a value is also read anew after :data:`MAX_AGE` seconds: a server
+whose page cache is not the one its neighbours bump (several machines without ``REDIS_URL``)
+is then wrong for a minute at most, never for good; that includes a page's view restrictions.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -22,7 +26,10 @@ from core.page_cache import current_generation
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
 
-_values: dict[str, tuple[int, object]] = {}
+#: Seconds a value is kept even when the generation has not changed.
+MAX_AGE = 60
+
+_values: dict[str, tuple[int, float, object]] = {}
 _request = threading.local()
 
 
@@ -50,17 +57,18 @@ def shared(name: str, load: Callable[[], T]) -> T:
         load: makes the value; called again after any change of the generation.
     Returns:
         The value, shared by every request of this process: treat it as read-only (copy an
-        object before setting attributes on it). Made anew at every call while the cache
-        holding the generation cannot be reached.
+        object before setting attributes on it). Made anew after :data:`MAX_AGE` seconds, and
+        at every call while the cache holding the generation cannot be reached.
     """
     number = generation()
     if number is None:
         return load()
     entry = _values.get(name)
-    if entry is None or entry[0] != number:
-        entry = (number, load())
+    now = time.monotonic()
+    if entry is None or entry[0] != number or now - entry[1] > MAX_AGE:
+        entry = (number, now, load())
         _values[name] = entry
-    return entry[1]  # type: ignore[return-value]
+    return entry[2]  # type: ignore[return-value]
 
 
 def _request_started(**kwargs) -> None:

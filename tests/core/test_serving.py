@@ -50,3 +50,17 @@ def test_a_new_site_root_is_routed_from_the_next_request(client, story, home, lo
 
     assert client.get("/zh-hans/elsewhere/").status_code == 200
     assert client.get(story.url).status_code == 404
+
+
+def test_a_view_restriction_no_generation_announced_applies_within_a_minute(client, story, monkeypatch):
+    """A server whose page cache its neighbours do not bump (several machines without
+    REDIS_URL) must not show a newly protected page for good: values are kept MAX_AGE at most."""
+    from core import shared
+
+    assert client.get(story.url).status_code == 200
+    monkeypatch.setattr("core.page_cache._next_generation", lambda: None)  # the change is not heard
+    PageViewRestriction.objects.create(page=story, restriction_type=PageViewRestriction.PASSWORD, password="石榴")
+    clock = shared.time.monotonic()
+    monkeypatch.setattr(shared.time, "monotonic", lambda: clock + shared.MAX_AGE + 1)
+
+    assert 'name="password"' in client.get(story.url).content.decode()
