@@ -130,6 +130,11 @@ def fully_loaded(page: Page) -> Page:
     return loaded
 
 
+#: Path components whose pages route_for_request fetches in its one query (the site's deepest
+#: page, a story in a community section, is six levels below the root).
+PREFETCHED_LEVELS = 10
+
+
 def routed_child(request: HttpRequest, parent: Page, slug: str) -> Page:
     """The child of ``parent`` with ``slug``, from the pages fetched for this request's path
     when there (no query), else from the database. Raises Http404 when there is none."""
@@ -151,7 +156,10 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
         return None
     components = [component for component in path.split("/") if component]
     root = localized_root(site)
-    prefixes = [root.url_path + "".join(f"{part}/" for part in components[: end + 1]) for end in range(len(components))]
+    # The first levels only: a hostile path of a thousand parts must not become a thousand long
+    # prefixes in one IN list; a page deeper than this is found by routed_child's own query.
+    prefetched = components[:PREFETCHED_LEVELS]
+    prefixes = [root.url_path + "".join(f"{part}/" for part in prefetched[: end + 1]) for end in range(len(prefetched))]
     setattr(request, ROUTE_PAGES, {page.url_path: page for page in Page.objects.filter(url_path__in=prefixes)})
     try:
         page, args, kwargs = root.specific_deferred.route(request, components)

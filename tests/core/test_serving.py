@@ -64,3 +64,11 @@ def test_a_view_restriction_no_generation_announced_applies_within_a_minute(clie
     monkeypatch.setattr(shared.time, "monotonic", lambda: clock + shared.MAX_AGE + 1)
 
     assert 'name="password"' in client.get(story.url).content.decode()
+
+
+def test_a_path_of_two_thousand_parts_is_a_404_in_a_few_small_queries(client, story, django_assert_max_num_queries):
+    with django_assert_max_num_queries(20) as captured:  # the 404 page itself included
+        response = client.get("/zh-hans/" + "a/" * 2000)
+
+    assert response.status_code == 404
+    assert max(len(query["sql"]) for query in captured.captured_queries) < 5000
