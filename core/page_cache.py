@@ -95,6 +95,9 @@ def _next_generation() -> None:
     cache = page_cache()
     try:
         cache.incr(GENERATION_KEY)
+        # Django's incr() is get-then-set on most backends, which gives the number the cache's
+        # default timeout (600 s): it would then expire and every process reload what it shares.
+        cache.touch(GENERATION_KEY, timeout=None)
     except ValueError:  # no number yet, or evicted: any new value makes every old key unreachable
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 

@@ -189,3 +189,26 @@ def test_pages_that_set_a_cookie_are_not_shared(client, story):
     assert "csrftoken" in first.cookies
     assert second.get("X-Page-Cache") != "hit"
     assert "public" not in first.get("Cache-Control", "")
+
+
+
+def test_the_generation_number_does_not_expire_after_a_change(monkeypatch, settings, tmp_path):
+    """Django's incr() sets the number again with the cache's default timeout (600 s): ten minutes
+    after an edit it was gone and every process threw away what it shares."""
+    import time
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path)},
+    }  # the embedded default's backend
+
+    from core.page_cache import current_generation, invalidate
+
+    before = current_generation()
+    invalidate("test")
+    changed = current_generation()
+    assert changed == before + 1
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + 3600)
+
+    assert current_generation() == changed
