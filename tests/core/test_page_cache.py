@@ -191,7 +191,6 @@ def test_pages_that_set_a_cookie_are_not_shared(client, story):
     assert "public" not in first.get("Cache-Control", "")
 
 
-
 def test_the_generation_number_does_not_expire_after_a_change(monkeypatch, settings, tmp_path):
     """Django's incr() sets the number again with the cache's default timeout (600 s): ten minutes
     after an edit it was gone and every process threw away what it shares."""
