@@ -13,7 +13,7 @@ The targets, on a 2-core machine, as ratios measured in the same run:
 
 Each function returns a :class:`Verdict` whose ``measured`` text holds the figures it was
 judged on; ``table`` renders them as Markdown. A run shorter or smaller than the target's
-(a quick `make bench STORIES=1000 SOAK_SECONDS=5`) is judged by the same threshold, and its
+(a quick `make bench STORIES=1000 ERROR_SECONDS=5`) is judged by the same threshold, and its
 figure says that the conditions were not the target's.
 """
 
