@@ -20,6 +20,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.signals import page_published
 
+from core.collections import outside_restricted_collections
+
 logger = logging.getLogger(__name__)
 
 #: Name -> Wagtail filter spec, for every size a template shows an image at.
@@ -63,7 +65,10 @@ def create_renditions(targets: Iterable[tuple[object, str]]) -> int:
     for image, name in targets:
         if image:
             by_name.setdefault(spec(name), set()).add(getattr(image, "pk", image))
-    images = get_image_model().objects.in_bulk({pk for pks in by_name.values() for pk in pks})
+    # Images of restricted collections are left to the requests of those allowed to see them.
+    images = outside_restricted_collections(get_image_model().objects.all()).in_bulk(
+        {pk for pks in by_name.values() for pk in pks}
+    )
     made = 0
     for filter_spec, pks in by_name.items():
         for pk in pks:
@@ -84,7 +89,10 @@ def create_page_renditions_task(page_id: int) -> int:
         return 0
     page = page.specific
     targets = getattr(page, "rendition_targets", None)
-    return create_renditions(targets()) if targets else 0
+    if targets is None or not page.live or page.get_view_restrictions().exists():
+        # A private page's pictures are not made public ahead of a reader who may see them.
+        return 0
+    return create_renditions(targets())
 
 
 def _enqueue_on_publish(sender, instance, **kwargs) -> None:

@@ -70,3 +70,16 @@ def test_the_rendition_tag_renders_the_declared_size():
 
     assert 'width="640"' in html or "fill-640x400" in html
     assert Rendition.objects.filter(image=image, filter_spec="fill-640x400").exists()
+
+
+def test_a_private_page_publishes_without_making_its_pictures_public(home, django_capture_on_commit_callbacks):
+    """Renditions are public files: a password-protected section's pictures wait for its readers."""
+    from wagtail.models import PageViewRestriction
+
+    index = StoryIndexPageFactory(parent=home)
+    PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.PASSWORD, password="石榴")
+    with django_capture_on_commit_callbacks(execute=True):
+        story = StoryPageFactory(parent=index, slug="private", hero_image=PhotoImageFactory(), body=photos_block(2))
+        story.save_revision().publish()
+
+    assert Rendition.objects.count() == 0
