@@ -152,6 +152,14 @@ class FestivalAlbumPage(RoutablePageMixin, DatedMixin, BasePage):
         cover = self.cover
         return self.social_image or (cover.image if cover else None)
 
+    def rendition_targets(self) -> list[tuple[object, str]]:
+        """The cover on the album's card, and every photo in the grid, the lightbox and on its own
+        page (core.renditions)."""
+        targets = [(self.get_listing_image(), "album-card"), *super().rendition_targets()]
+        for image_id in self.photos.values_list("image_id", flat=True):
+            targets += [(image_id, "photo-thumbnail"), (image_id, "photo-large"), (image_id, "photo")]
+        return targets
+
     def photo_list(self) -> list[AlbumPhoto]:
         """The album's photos in order, with their images and renditions, in a fixed number of queries.
 

@@ -14,8 +14,9 @@ A page type declares its API the way it declares its panels, from the mixins' li
 listing accepts. The API views (``config.api``) read these attributes and name no app.
 
 Images are never given by their original file's address, only as renditions sized for
-phones (:data:`PHONE_RENDITIONS`). :func:`public_images` and :func:`public_documents_in_use`
-are the one rule for which images and documents the API may show.
+phones (:data:`core.renditions.PHONE_RENDITIONS`, made when a page is published).
+:func:`public_images` and :func:`public_documents_in_use` are the one rule for which images and
+documents the API may show.
 """
 
 from __future__ import annotations
@@ -38,14 +39,7 @@ from wagtail.rich_text import RichText, expand_db_html
 
 from core.collections import outside_restricted_collections
 from core.params import parse_positive_int
-
-#: Renditions of every image the API gives, by name: Wagtail filter specs sized for phones
-#: (a 750 px wide WeChat screen at 2x; a list thumbnail; a full-width picture).
-PHONE_RENDITIONS: dict[str, str] = {
-    "thumbnail": "fill-360x240",
-    "phone": "max-750x1334",
-    "phone_2x": "max-1500x2668",
-}
+from core.renditions import PHONE_RENDITIONS
 
 
 class APIFilterError(ValueError):

@@ -3,8 +3,13 @@
 The sizes templates show images at are named here, once: templates ask for them by name
 (``{% rendition page.hero_image "hero" %}``, core.templatetags.shiliu), and publishing a page
 enqueues :func:`create_page_renditions_task`, which makes the same renditions of every image the
-page shows (``BasePage.rendition_targets``). A request then finds each rendition already made
-(in Wagtail's rendition cache, or in one query) and creates none.
+page shows (``BasePage.rendition_targets``), and the API's phone sizes (:data:`PHONE_RENDITIONS`)
+of each. A request then finds each rendition already made (in Wagtail's rendition cache, or in
+one query) and creates none.
+
+A name's spec may hold alternatives in Wagtail's brace syntax (``format-{avif,webp}``): the
+template tag then renders Wagtail's ``{% picture %}``, one ``<source>`` per format, and
+publishing makes every combination (:func:`filter_specs`).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from django_tasks import task
 from django.db import transaction
 
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import Page
 from wagtail.signals import page_published
 
@@ -31,6 +37,18 @@ RENDITIONS = {
     "share": "fill-1200x630",  # the sharing card (og:image) of every page
     "card": "fill-640x400",  # a page's image on a card in a listing
     "body": "width-1200",  # a photo in a body (components/blocks)
+    "album-card": "format-{avif,webp,jpeg} fill-{640x400,960x600}",  # an album's cover on its card
+    "photo-thumbnail": "format-{avif,webp,jpeg} fill-{320x320,640x640}",  # a photo in an album's grid
+    "photo-large": "width-1600 format-webp",  # the lightbox's photo (albums.js)
+    "photo": "format-{avif,webp,jpeg} width-{800,1600}",  # a photo on its own page
+}
+
+#: Renditions of every image the API gives, by the API's names: Wagtail filter specs sized for
+#: phones (a 750 px wide WeChat screen at 2x; a list thumbnail; a full-width picture).
+PHONE_RENDITIONS: dict[str, str] = {
+    "thumbnail": "fill-360x240",
+    "phone": "max-750x1334",
+    "phone_2x": "max-1500x2668",
 }
 
 
@@ -40,6 +58,17 @@ def spec(name: str) -> str:
         return RENDITIONS[name]
     except KeyError:
         raise KeyError(f"No rendition named {name!r}; core.renditions.RENDITIONS has {sorted(RENDITIONS)}") from None
+
+
+def is_picture(name: str) -> bool:
+    """Whether the named spec has alternatives (``{a,b}``), so is shown with ``<picture>``."""
+    return "{" in spec(name)
+
+
+def filter_specs(name: str) -> list[str]:
+    """Every filter spec the named rendition stands for, as Wagtail's ``{% picture %}`` asks for
+    them (``"format-avif|fill-640x400"``, ...); one for a name without alternatives."""
+    return Filter.expand_spec(spec(name))
 
 
 #: Top-level StreamField blocks that show an image at the "body" size, and the key of their image.
@@ -56,28 +85,27 @@ def stream_images(stream) -> Iterator[int]:
 
 
 def create_renditions(targets: Iterable[tuple[object, str]]) -> int:
-    """Make the renditions ``targets`` name: ``(image or image id, rendition name)`` pairs.
+    """Make the renditions ``targets`` name: ``(image or image id, rendition name)`` pairs, and
+    the API's (:data:`PHONE_RENDITIONS`) of each image.
 
     Returns:
         How many renditions were asked for (existing ones are found, not made again).
     """
-    by_name: dict[str, set[int]] = {}
+    specs_by_image: dict[int, dict[str, None]] = {}
     for image, name in targets:
         if image:
-            by_name.setdefault(spec(name), set()).add(getattr(image, "pk", image))
+            specs = specs_by_image.setdefault(getattr(image, "pk", image), dict.fromkeys(PHONE_RENDITIONS.values()))
+            specs.update(dict.fromkeys(filter_specs(name)))
     # Images of restricted collections are left to the requests of those allowed to see them.
-    images = outside_restricted_collections(get_image_model().objects.all()).in_bulk(
-        {pk for pks in by_name.values() for pk in pks}
-    )
+    images = outside_restricted_collections(get_image_model().objects.all()).in_bulk(specs_by_image)
     made = 0
-    for filter_spec, pks in by_name.items():
-        for pk in pks:
-            if pk in images:
-                try:
-                    images[pk].get_rendition(filter_spec)
-                    made += 1
-                except Exception:  # a missing or damaged file must not stop the other renditions
-                    logger.warning("Rendition %s of image %s could not be made", filter_spec, pk, exc_info=True)
+    for pk, specs in specs_by_image.items():
+        if pk not in images:
+            continue
+        try:
+            made += len(images[pk].get_renditions(*specs))
+        except Exception:  # a missing or damaged file must not stop the other images' renditions
+            logger.warning("Renditions %s of image %s could not be made", list(specs), pk, exc_info=True)
     return made
 
 

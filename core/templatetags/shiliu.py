@@ -17,7 +17,7 @@ from wagtail.models import get_page_models
 from core.i18n import html_language_tag
 from core.mixins import SectionIndexMixin
 from core.models import SiteSettings
-from core.renditions import spec
+from core.renditions import is_picture, spec
 from core.serving import localized_root, pages, site_for_request
 from core.translation import active_locale, localize_all, localized_related
 
@@ -45,15 +45,17 @@ def localized(instances) -> list:
 @register.tag(name="rendition")
 def rendition(parser, token):
     """``{% rendition image "card" loading="lazy" %}``: Wagtail's ``{% image %}`` at a size named in
-    core.renditions, the same that publishing makes ahead (so a request creates none)."""
+    core.renditions, the same that publishing makes ahead (so a request creates none); Wagtail's
+    ``{% picture %}`` for a name with alternatives (``format-{avif,webp,jpeg}``)."""
     bits = token.split_contents()
     if len(bits) < 3:
         raise template.TemplateSyntaxError('Usage: {% rendition image "name" [attribute=value ...] [as variable] %}')
+    name = bits[2].strip("\"'")
     try:
-        filter_spec = spec(bits[2].strip("\"'"))
+        filter_spec = spec(name)
     except KeyError as error:
         raise template.TemplateSyntaxError(str(error)) from error
-    contents = " ".join(["image", bits[1], filter_spec, *bits[3:]])
+    contents = " ".join(["picture" if is_picture(name) else "image", bits[1], filter_spec, *bits[3:]])
     return wagtail_image_tag(parser, template.base.Token(token.token_type, contents, token.position, token.lineno))
 
 

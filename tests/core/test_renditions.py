@@ -7,7 +7,8 @@ from django.template import Context, Template, TemplateSyntaxError
 
 from wagtail.images import get_image_model
 
-from tests.albums.factories import PhotoImageFactory
+from core.renditions import PHONE_RENDITIONS, RENDITIONS, filter_specs
+from tests.albums.factories import AlbumIndexPageFactory, FestivalAlbumPageFactory, PhotoImageFactory, add_photos
 from tests.factories import PlaceFactory, StoryIndexPageFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,10 +39,46 @@ def test_a_published_story_is_rendered_without_creating_a_rendition(client, home
 
     assert response.status_code == 200
     assert "题注2" in response.content.decode()
-    # each story's main image at the hero, sharing and card sizes; the three body photos
-    assert made_on_publish == 3 + 3 + 3
+    # each story's main image at the hero, sharing and card sizes; the three body photos; and
+    # the API's phone sizes of those five images
+    assert made_on_publish == 3 + 3 + 3 + 5 * len(PHONE_RENDITIONS)
     assert 'class="card"' in response.content.decode()  # the related story, shown from its card rendition
     assert Rendition.objects.count() == made_on_publish
+
+
+def test_an_album_and_its_photos_are_rendered_without_creating_a_rendition(
+    client, home, django_capture_on_commit_callbacks
+):
+    """The album's grid, lightbox, a photo's own page, the album index's cards and the API."""
+    with django_capture_on_commit_callbacks(execute=True):
+        index = AlbumIndexPageFactory(parent=home)
+        index.save_revision().publish()
+        album = FestivalAlbumPageFactory(parent=index)
+        add_photos(album, 3, cover=2)
+    made_on_publish = Rendition.objects.count()
+
+    pages = [index.url, album.url, f"{album.url}photo/3/", f"/api/v2/pages/{album.pk}/", "/api/v2/images/"]
+    responses = [client.get(url) for url in pages]
+
+    assert [response.status_code for response in responses] == [200] * len(pages)
+    assert "<picture>" in responses[1].content.decode()  # the grid shows AVIF, WebP and JPEG
+    # each photo in the grid, the lightbox and on its own page, the cover on its card, and all at
+    # the API's sizes (the cover is also the sharing image, at two more sizes)
+    per_photo = {*filter_specs("photo-thumbnail"), *filter_specs("photo-large"), *filter_specs("photo")}
+    per_photo |= set(PHONE_RENDITIONS.values())
+    assert made_on_publish == 3 * len(per_photo) + len(filter_specs("album-card")) + 2
+    assert Rendition.objects.count() == made_on_publish
+
+
+def test_a_picture_name_renders_every_format_publishing_makes():
+    image = PhotoImageFactory()
+
+    html = Template('{% load shiliu %}{% rendition image "album-card" alt="" %}').render(Context({"image": image}))
+
+    assert "{" in RENDITIONS["album-card"]
+    assert html.count("<source") == 2 and 'type="image/avif"' in html and 'type="image/webp"' in html
+    made = set(Rendition.objects.filter(image=image).values_list("filter_spec", flat=True))
+    assert made == set(filter_specs("album-card"))
 
 
 def test_publishing_without_the_task_would_leave_renditions_to_the_request(client, home):
