@@ -5,16 +5,32 @@ Django or Wagtail sends (workflow and moderation notifications, password resets)
 django-tasks task; the worker sends it with ``EMAIL_DELIVERY_BACKEND`` (SMTP in production, the
 console in development). A request never waits for a mail server, and a message whose delivery
 fails is kept as a failed task with its error (``django_tasks_db`` in the Django admin's task
-results), not lost in the editor's request.
+results), not lost in the editor's request. A failure that may pass (the server unreachable, or
+a 4xx reply, RFC 5321 section 4.2.1) is tried again later (:data:`RETRY_DELAYS`).
 """
 
 import base64
+import datetime
+import logging
+import smtplib
 
 from django_tasks import task
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+#: How long to wait before each new attempt after a transient failure: five attempts over about
+#: two and a half hours, then the message stays a failed task.
+RETRY_DELAYS = (
+    datetime.timedelta(minutes=1),
+    datetime.timedelta(minutes=5),
+    datetime.timedelta(minutes=30),
+    datetime.timedelta(hours=2),
+)
 
 
 def message_to_json(message: EmailMessage) -> dict:
@@ -66,14 +82,36 @@ def message_from_json(data: dict) -> EmailMultiAlternatives:
     return message
 
 
+def is_transient(error: Exception) -> bool:
+    """Whether sending may succeed later: a 4xx SMTP reply (RFC 5321 section 4.2.1) to the
+    message or to every recipient, or the server unreachable (connection refused, timed out or
+    dropped). 5xx replies and malformed messages are permanent."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(400 <= code < 500 for code, _reply in error.recipients.values())
+    if isinstance(error, smtplib.SMTPResponseException):
+        return 400 <= error.smtp_code < 500
+    return isinstance(error, OSError)  # smtplib's other errors, socket errors, timeouts
+
+
 @task()
-def send_email(message: dict) -> int:
+def send_email(message: dict, attempt: int = 1) -> int:
     """Send one queued message (see :func:`message_to_json`) with EMAIL_DELIVERY_BACKEND.
 
-    Returns the number sent (1). A failure raises, so the task is recorded as failed with its error.
+    Returns the number sent (1). A failure raises, so the task is recorded as failed with its
+    error; a transient one (:func:`is_transient`) first enqueues attempt ``attempt + 1`` after
+    ``RETRY_DELAYS[attempt - 1]``, when the task backend can defer (the database backend can).
     """
     connection = get_connection(settings.EMAIL_DELIVERY_BACKEND, fail_silently=False)
-    return connection.send_messages([message_from_json(message)])
+    try:
+        return connection.send_messages([message_from_json(message)])
+    except Exception as error:
+        # A backend that runs tasks at once (the tests', `make demo`'s loader) cannot wait.
+        if is_transient(error) and attempt <= len(RETRY_DELAYS) and send_email.get_backend().supports_defer:
+            run_after = timezone.now() + RETRY_DELAYS[attempt - 1]
+            send_email.using(run_after=run_after).enqueue(message, attempt + 1)
+            subject = message["subject"]
+            logger.warning("Email %r not sent (%s); attempt %d at %s", subject, error, attempt + 1, run_after)
+        raise
 
 
 class QueuedEmailBackend(BaseEmailBackend):

@@ -227,3 +227,65 @@ def test_tags_saved_after_an_image_are_indexed_with_it(immediate_tasks):
     image.tags.add("那达慕")  # as the admin's form does, after saving the image
 
     assert list(Image.objects.search("那达慕")) == [image]
+
+
+def closed_port() -> int:
+    """A loopback port nothing listens on: connecting to it is refused."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@WORKER_DB
+def test_an_email_the_server_refuses_to_take_now_is_tried_again_later(worker, settings, caplog):
+    from django.core.mail import EmailMessage, get_connection
+
+    from core.mail import RETRY_DELAYS
+
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", closed_port(), 5
+    message = EmailMessage("审核结果", "请补充数据。", "site@example.cn", ["editor@example.cn"])
+
+    get_connection("core.mail.QueuedEmailBackend").send_messages([message])
+    worker()
+
+    first = DBTaskResult.objects.get(task_path="core.mail.send_email", status=TaskResultStatus.FAILED)
+    assert "ConnectionRefusedError" in first.exception_class_path or "Connection refused" in str(first.traceback)
+    retry = DBTaskResult.objects.get(task_path="core.mail.send_email", status=TaskResultStatus.READY)
+    assert retry.args_kwargs["args"][1] == 2  # the second attempt, with the same message
+    assert retry.args_kwargs["args"][0]["subject"] == "审核结果"
+    wait = retry.run_after - timezone.now()
+    assert RETRY_DELAYS[0] - datetime.timedelta(seconds=30) < wait <= RETRY_DELAYS[0]
+    assert "attempt 2" in caplog.text
+
+
+@WORKER_DB
+def test_an_email_is_given_up_after_its_last_attempt(worker, settings):
+    from core.mail import RETRY_DELAYS, message_to_json, send_email
+
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", closed_port(), 5
+    from django.core.mail import EmailMessage
+
+    message = message_to_json(EmailMessage("审核结果", "请补充数据。", "site@example.cn", ["editor@example.cn"]))
+    send_email.enqueue(message, len(RETRY_DELAYS) + 1)
+    worker()
+
+    assert DBTaskResult.objects.filter(task_path="core.mail.send_email", status=TaskResultStatus.FAILED).count() == 1
+    assert not DBTaskResult.objects.filter(task_path="core.mail.send_email", status=TaskResultStatus.READY).exists()
+
+
+def test_only_failures_that_may_pass_are_tried_again():
+    import smtplib
+
+    from core.mail import is_transient
+
+    assert is_transient(ConnectionRefusedError())
+    assert is_transient(smtplib.SMTPServerDisconnected("gone"))
+    assert is_transient(smtplib.SMTPDataError(451, b"try later"))
+    assert not is_transient(smtplib.SMTPDataError(554, b"rejected"))
+    assert is_transient(smtplib.SMTPRecipientsRefused({"a@example.cn": (450, b"busy")}))
+    assert not is_transient(smtplib.SMTPRecipientsRefused({"a@example.cn": (450, b"busy"), "b@x.cn": (550, b"no")}))
+    assert not is_transient(ValueError("bad header"))
