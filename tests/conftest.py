@@ -25,9 +25,33 @@ def require(condition: bool, reason: str) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _media_root(tmp_path, settings):
-    """Every test writes uploads to its own folder."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _media_root(request, tmp_path, settings):
+    """Every test writes uploads to its own folder; a test on the module's demo
+    (:func:`demo_content`) keeps the demo's, which holds its images and renditions."""
+    if "demo_content" not in request.fixturenames:
+        settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo content (``load_demo --no-admin``), loaded once for a module and rolled back
+    after its last test.
+
+    For tests that do not commit (``pytest.mark.django_db`` without ``transaction=True``): each
+    runs in a savepoint inside the module's transaction, so what one test changes the next does
+    not see. Callbacks queued with ``transaction.on_commit`` during the load run at its end, as
+    they would after the real command's commits. Uploads go to a folder of the module's own.
+    """
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import TestCase, override_settings
+
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        with TestCase.captureOnCommitCallbacks(execute=True), open(os.devnull, "w") as quiet:
+            call_command("load_demo", "--no-admin", stdout=quiet)
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

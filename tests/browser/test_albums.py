@@ -39,7 +39,7 @@ def album():
         image = Image.objects.create(title=f"photo-{number}", file=ImageFile(io.BytesIO(data), name=f"p{number}.jpg"))
         album.photos.add(AlbumPhoto(image=image, caption=f"第{number}张照片", photographer="王丽", sort_order=number))
     album.save_revision().publish()
-    Client().get(album.url)  # renditions are made on the first view after publishing, not measured here
+    Client().get(album.url)  # a first view (templates compiled, renditions looked up): not measured here
     return album
 
 

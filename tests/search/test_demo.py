@@ -4,8 +4,6 @@ import re
 
 import pytest
 
-from django.core.management import call_command
-
 from stories.models import StoryPage
 from tests.factories import StoryPageFactory
 from tests.search.conftest import publish_translation
@@ -16,9 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo_site():
-    with open("/dev/null", "w") as quiet:
-        call_command("load_demo", "--no-admin", stdout=quiet)
+def demo_site(demo_content):
+    """The demo, loaded once for this module (:func:`tests.conftest.demo_content`)."""
 
 
 def result_urls(client, prefix, query, lang="any"):

@@ -80,8 +80,8 @@ def counts() -> tuple:
 
 
 @pytest.fixture
-def demo(django_capture_on_commit_callbacks):
-    load_demo(django_capture_on_commit_callbacks)
+def demo(demo_content):
+    """The Mongolian locale of the demo, loaded once for this module."""
     return Locale.objects.get(language_code="mn-mong")
 
 
