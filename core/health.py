@@ -21,6 +21,8 @@ import uuid
 from django.conf import settings
 from django.core.cache import caches
 from django.db import InterfaceError, OperationalError, connections
+from django.db.models import Case, F, When
+from django.db.models.functions import Greatest
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
 from django.utils import timezone
@@ -133,23 +135,36 @@ def task_queue() -> dict | None:
 
     Returns:
         ``{"waiting": n, "late": n, "oldest_seconds": s}``: tasks ready to run, those of them
-        enqueued more than ``TASKS_LATE_AFTER_MINUTES`` ago (a worker that is down or far
-        behind), and the age in whole seconds of the oldest (0 when none waits).
+        waiting more than ``TASKS_LATE_AFTER_MINUTES`` (a worker that is down or far behind),
+        and how long in whole seconds the oldest has waited (0 when none waits). A task waits
+        from when it was queued or, if deferred (``run_after``), from when it may run.
     """
     from django_tasks import task_backends
     from django_tasks_db import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult
+    from django_tasks_db.models import DBTaskResult, get_date_max
 
     backend = task_backends["default"]
     if not isinstance(backend, DatabaseBackend):
         return None
     now = timezone.now()
-    waiting = DBTaskResult.objects.ready().filter(backend_name=backend.alias)
-    oldest = waiting.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
+    # A task waits from when it may run: a deferred one (an email's next attempt) from its
+    # run_after, not from when it was queued hours before.
+    waiting = (
+        DBTaskResult.objects.ready()
+        .filter(backend_name=backend.alias)
+        .annotate(
+            waiting_since=Case(
+                # django-tasks-db stores "no run_after" as the largest date it has.
+                When(run_after=get_date_max(), then=F("enqueued_at")),
+                default=Greatest("enqueued_at", "run_after"),
+            )
+        )
+    )
+    oldest = waiting.order_by("waiting_since").values_list("waiting_since", flat=True).first()
     late_after = now - datetime.timedelta(minutes=settings.TASKS_LATE_AFTER_MINUTES)
     return {
         "waiting": waiting.count(),
-        "late": waiting.filter(enqueued_at__lt=late_after).count(),
+        "late": waiting.filter(waiting_since__lt=late_after).count(),
         "oldest_seconds": int((now - oldest).total_seconds()) if oldest else 0,
     }
 

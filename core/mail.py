@@ -13,6 +13,7 @@ import base64
 import datetime
 import logging
 import smtplib
+import socket
 
 from django_tasks import task
 
@@ -82,15 +83,21 @@ def message_from_json(data: dict) -> EmailMultiAlternatives:
     return message
 
 
+#: Errors of a server that cannot be reached now: refused, reset, timed out, a name that did
+#: not resolve, a connection dropped mid-conversation. TLS and protocol errors (``ssl.SSLError``,
+#: ``smtplib.SMTPNotSupportedError``) are settings to fix, not waits, so they are left out.
+UNREACHABLE = (ConnectionError, TimeoutError, socket.gaierror, smtplib.SMTPServerDisconnected)
+
+
 def is_transient(error: Exception) -> bool:
     """Whether sending may succeed later: a 4xx SMTP reply (RFC 5321 section 4.2.1) to the
-    message or to every recipient, or the server unreachable (connection refused, timed out or
-    dropped). 5xx replies and malformed messages are permanent."""
+    connection, the message or every recipient, or the server unreachable (:data:`UNREACHABLE`).
+    5xx replies, TLS and configuration errors and malformed messages are permanent."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return all(400 <= code < 500 for code, _reply in error.recipients.values())
     if isinstance(error, smtplib.SMTPResponseException):
         return 400 <= error.smtp_code < 500
-    return isinstance(error, OSError)  # smtplib's other errors, socket errors, timeouts
+    return isinstance(error, UNREACHABLE)
 
 
 @task()
@@ -99,18 +106,23 @@ def send_email(message: dict, attempt: int = 1) -> int:
 
     Returns the number sent (1). A failure raises, so the task is recorded as failed with its
     error; a transient one (:func:`is_transient`) first enqueues attempt ``attempt + 1`` after
-    ``RETRY_DELAYS[attempt - 1]``, when the task backend can defer (the database backend can).
+    ``RETRY_DELAYS[attempt - 1]``, when the task backend can defer (the database backend can;
+    with the immediate backend of the tests and the demo loader there is no retry). Should the
+    retry itself fail to be queued, both errors are logged and the sending error is raised.
     """
     connection = get_connection(settings.EMAIL_DELIVERY_BACKEND, fail_silently=False)
     try:
         return connection.send_messages([message_from_json(message)])
     except Exception as error:
-        # A backend that runs tasks at once (the tests', `make demo`'s loader) cannot wait.
         if is_transient(error) and attempt <= len(RETRY_DELAYS) and send_email.get_backend().supports_defer:
             run_after = timezone.now() + RETRY_DELAYS[attempt - 1]
-            send_email.using(run_after=run_after).enqueue(message, attempt + 1)
             subject = message["subject"]
-            logger.warning("Email %r not sent (%s); attempt %d at %s", subject, error, attempt + 1, run_after)
+            try:
+                send_email.using(run_after=run_after).enqueue(message, attempt + 1)
+            except Exception:
+                logger.exception("Email %r not sent (%s), and its next attempt could not be queued", subject, error)
+            else:
+                logger.warning("Email %r not sent (%s); attempt %d at %s", subject, error, attempt + 1, run_after)
         raise
 
 

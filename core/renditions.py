@@ -89,7 +89,8 @@ def create_renditions(targets: Iterable[tuple[object, str]]) -> int:
     the API's (:data:`PHONE_RENDITIONS`) of each image.
 
     Returns:
-        How many renditions were asked for (existing ones are found, not made again).
+        How many renditions exist afterwards of those asked for (existing ones are found, not
+        made again); a failure is logged, never raised.
     """
     specs_by_image: dict[int, dict[str, None]] = {}
     for image, name in targets:
@@ -104,8 +105,22 @@ def create_renditions(targets: Iterable[tuple[object, str]]) -> int:
             continue
         try:
             made += len(images[pk].get_renditions(*specs))
-        except Exception:  # a missing or damaged file must not stop the other images' renditions
-            logger.warning("Renditions %s of image %s could not be made", list(specs), pk, exc_info=True)
+        except Exception:
+            # One spec that fails (a damaged file, a format the server cannot encode) must cost
+            # neither this image's other sizes nor the other images': each is tried alone.
+            made += _each_alone(images[pk], specs)
+    return made
+
+
+def _each_alone(image, specs) -> int:
+    """Make ``image``'s renditions one spec at a time, logging those that fail; how many were made."""
+    made = 0
+    for filter_spec in specs:
+        try:
+            image.get_rendition(filter_spec)
+            made += 1
+        except Exception:
+            logger.warning("Rendition %s of image %s could not be made", filter_spec, image.pk, exc_info=True)
     return made
 
 

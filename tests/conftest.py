@@ -41,17 +41,26 @@ def demo_content(django_db_setup, django_db_blocker, tmp_path_factory):
     runs in a savepoint inside the module's transaction, so what one test changes the next does
     not see. Callbacks queued with ``transaction.on_commit`` during the load run at its end, as
     they would after the real command's commits. Uploads go to a folder of the module's own.
+    A transactional test (``transaction=True``, ``live_server``) must not share a module with
+    it: its flush would empty the tables inside the module's transaction.
     """
     from django.core.management import call_command
     from django.db import transaction
     from django.test import TestCase, override_settings
 
     media = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
-        with TestCase.captureOnCommitCallbacks(execute=True), open(os.devnull, "w") as quiet:
-            call_command("load_demo", "--no-admin", stdout=quiet)
-        yield
-        transaction.set_rollback(True)
+    module = transaction.atomic()
+    with override_settings(MEDIA_ROOT=media):
+        with django_db_blocker.unblock():  # only while loading: a test still needs its own mark
+            module.__enter__()
+            with TestCase.captureOnCommitCallbacks(execute=True), open(os.devnull, "w") as quiet:
+                call_command("load_demo", "--no-admin", stdout=quiet)
+        try:
+            yield
+        finally:
+            with django_db_blocker.unblock():
+                transaction.set_rollback(True)
+                module.__exit__(None, None, None)
 
 
 @pytest.fixture(autouse=True)

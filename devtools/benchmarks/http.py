@@ -5,7 +5,7 @@ and one page of every other page type found through Wagtail's page registry, it 
 wrk at each concurrency, first with the page cache off (every request rendered: "cold"), then
 on and filled ("warm"): requests per second, p50/p95/p99 latency, and the throughput as a
 ratio of the same server's static file (WhiteNoise). SQL queries and HTML bytes per page are
-counted in this process with Django's test client, page cache empty. ``wrk`` with ``paths``
+counted in this process with Django's test client, page cache off (see ``page_figures``). ``wrk`` with ``paths``
 asks for several pages in turn (the run at concurrency 32 that counts errors), and every run
 reports wrk's errors by kind.
 
@@ -26,13 +26,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection
 from django.test import Client, override_settings
-from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from wagtail.models import Page, get_page_models
 
+from devtools.benchmarks.pages import cold_request
 from stories.models import StoryIndexPage, StoryPage
 
 LUA = Path(__file__).with_name("wrk_report.lua")
@@ -105,18 +104,10 @@ def static_path() -> str:
 
 def page_figures(path: str) -> tuple[int, int]:
     """(SQL queries, HTML bytes) of one cold request in this process, as the "cold" server
-    runs make them: the page cache off, what a running process keeps (core.shared: the site,
-    its settings, the locales, the view restrictions) already read by an earlier request.
-
-    Emptying the page cache instead would also start a new generation, so every value of
-    core.shared would be read again, as once per process after each publish (4 queries more
-    on a story page), not on every request."""
-    client = Client(HTTP_HOST="127.0.0.1")
+    runs render it (:func:`devtools.benchmarks.pages.cold_request`)."""
     with override_settings(PAGE_CACHE_ENABLED=False):
-        client.get(path)  # renditions, the segmenter and the shared values, as on a running server
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(path)
-    return len(queries), len(response.content)
+        response, queries = cold_request(Client(HTTP_HOST="127.0.0.1"), path)
+    return queries, len(response.content)
 
 
 @contextlib.contextmanager

@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass
 
 from django.db import connection
+from django.http import HttpResponse
 from django.test import Client, override_settings
 
 from stories.models import StoryIndexPage, StoryPage
@@ -30,6 +31,22 @@ class QueryCounter:
     def __call__(self, execute, sql, params, many, context):
         self.count += 1
         return execute(sql, params, many, context)
+
+
+def cold_request(client: Client, url: str) -> tuple[HttpResponse, int]:
+    """``(response, SQL queries)`` of a cold request: what rendering ``url`` costs a running
+    process. The page cache (core.page_cache) is off, and an earlier request has made what a
+    running process keeps (templates, renditions, the segmenter, core.shared's values).
+
+    Emptying the page cache instead would also start a new generation, so every value of
+    core.shared would be read again, as once per process after each publish, not per request.
+    Call it inside ``override_settings(PAGE_CACHE_ENABLED=False)``; both benchmarks do.
+    """
+    client.get(url)
+    counter = QueryCounter()
+    with connection.execute_wrapper(counter):
+        response = client.get(url)
+    return response, counter.count
 
 
 def pages() -> dict[str, str]:
@@ -81,10 +98,7 @@ def measure(client: Client, name: str, url: str, runs: int) -> PageFigures:
         The page's figures; only ``status`` is set if the page did not answer 200.
     """
     with override_settings(PAGE_CACHE_ENABLED=False):
-        client.get(url)  # warm caches the way a running server has them
-        counter = QueryCounter()
-        with connection.execute_wrapper(counter):
-            response = client.get(url)
+        response, queries = cold_request(client, url)
         if response.status_code != 200:
             return PageFigures(name, url, response.status_code)
         body = response.content
@@ -100,7 +114,7 @@ def measure(client: Client, name: str, url: str, runs: int) -> PageFigures:
         response.status_code,
         p50_ms=statistics.median(timings),
         p95_ms=percentile(timings, 0.95),
-        queries=counter.count,
+        queries=queries,
         bytes=len(body),
         gzip_bytes=len(gzip.compress(body)),
         cpu_p50_ms=statistics.median(cpu),

@@ -1,3 +1,4 @@
+import contextlib
 import shutil
 import sqlite3
 
@@ -36,7 +37,8 @@ def demo_site(django_db_serialized_rollback, transactional_db, settings, tmp_pat
     at publish, AVIF included), so on SQLite it runs once per test process: its database and
     media are copied aside with SQLite's online backup, and later tests get the copy back in
     under a second; the test's flush empties the database after it as before. On another
-    database the command runs for each test.
+    database the command runs for each test. The copy replaces the whole database, so rows a
+    test's other fixtures add must come after this one (request it first).
     """
     connection = connections["default"]
     if connection.vendor != "sqlite" or not _DEMO_SNAPSHOT:
@@ -45,12 +47,12 @@ def demo_site(django_db_serialized_rollback, transactional_db, settings, tmp_pat
         if connection.vendor == "sqlite":
             folder = tmp_path_factory.mktemp("demo-snapshot")
             _DEMO_SNAPSHOT.update(database=folder / "demo.sqlite3", media=folder / "media")
-            with sqlite3.connect(_DEMO_SNAPSHOT["database"]) as copy:
+            with contextlib.closing(sqlite3.connect(_DEMO_SNAPSHOT["database"])) as copy:
                 connection.connection.backup(copy)
             shutil.copytree(settings.MEDIA_ROOT, _DEMO_SNAPSHOT["media"])
         return
     connection.ensure_connection()
-    with sqlite3.connect(_DEMO_SNAPSHOT["database"]) as copy:
+    with contextlib.closing(sqlite3.connect(_DEMO_SNAPSHOT["database"])) as copy:
         copy.backup(connection.connection)
     shutil.copytree(_DEMO_SNAPSHOT["media"], settings.MEDIA_ROOT, dirs_exist_ok=True)
 

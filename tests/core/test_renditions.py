@@ -7,7 +7,7 @@ from django.template import Context, Template, TemplateSyntaxError
 
 from wagtail.images import get_image_model
 
-from core.renditions import PHONE_RENDITIONS, RENDITIONS, filter_specs
+from core.renditions import PHONE_RENDITIONS, RENDITIONS, create_renditions, filter_specs
 from tests.albums.factories import AlbumIndexPageFactory, FestivalAlbumPageFactory, PhotoImageFactory, add_photos
 from tests.factories import PlaceFactory, StoryIndexPageFactory, StoryPageFactory
 
@@ -120,3 +120,16 @@ def test_a_private_page_publishes_without_making_its_pictures_public(home, djang
         story.save_revision().publish()
 
     assert Rendition.objects.count() == 0
+
+
+def test_a_size_that_cannot_be_made_costs_the_image_none_of_its_others(monkeypatch, caplog):
+    monkeypatch.setitem(RENDITIONS, "broken", "format-{webp,bogus} width-100")
+    image = PhotoImageFactory()
+
+    made = create_renditions([(image, "broken")])
+
+    specs = set(Rendition.objects.filter(image=image).values_list("filter_spec", flat=True))
+    assert set(PHONE_RENDITIONS.values()) <= specs
+    assert any("webp" in spec for spec in specs) and not any("bogus" in spec for spec in specs)
+    assert made == len(PHONE_RENDITIONS) + 1
+    assert "bogus" in caplog.text

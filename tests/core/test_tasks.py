@@ -14,7 +14,7 @@ from django_tasks_db.models import DBTaskResult
 
 from django.conf import settings
 from django.core import mail
-from django.db import connection
+from django.db import OperationalError, connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -215,6 +215,21 @@ def test_readyz_tells_how_many_tasks_wait_and_how_many_are_late(client, queued_t
 
 
 @pytest.mark.django_db
+def test_readyz_counts_a_deferred_task_as_waiting_from_when_it_may_run(client, queued_tasks, settings):
+    settings.TASKS_LATE_AFTER_MINUTES = 15
+    now = timezone.now()
+    # An email's third attempt, queued 30 min ago to run now, and a task deferred to later.
+    due = update_object_index.using(run_after=now - datetime.timedelta(seconds=20)).enqueue("stories.place", "1")
+    DBTaskResult.objects.filter(pk=due.id).update(enqueued_at=now - datetime.timedelta(minutes=30))
+    update_object_index.using(run_after=now + datetime.timedelta(hours=2)).enqueue("stories.place", "2")
+
+    tasks = client.get("/readyz").json()["tasks"]
+
+    assert (tasks["waiting"], tasks["late"]) == (1, 0)
+    assert 15 <= tasks["oldest_seconds"] <= 120
+
+
+@pytest.mark.django_db
 def test_readyz_says_nothing_of_tasks_that_run_in_the_request(client, immediate_tasks):
     assert "tasks" not in client.get("/readyz").json()
 
@@ -279,6 +294,8 @@ def test_an_email_is_given_up_after_its_last_attempt(worker, settings):
 
 def test_only_failures_that_may_pass_are_tried_again():
     import smtplib
+    import socket
+    import ssl
 
     from core.mail import is_transient
 
@@ -289,3 +306,32 @@ def test_only_failures_that_may_pass_are_tried_again():
     assert is_transient(smtplib.SMTPRecipientsRefused({"a@example.cn": (450, b"busy")}))
     assert not is_transient(smtplib.SMTPRecipientsRefused({"a@example.cn": (450, b"busy"), "b@x.cn": (550, b"no")}))
     assert not is_transient(ValueError("bad header"))
+    assert is_transient(TimeoutError()) and is_transient(socket.gaierror(-3, "Temporary failure"))
+    assert is_transient(smtplib.SMTPConnectError(421, b"too many connections"))
+    # Settings to fix, not waits: retrying them for hours would only hide the mistake.
+    assert not is_transient(smtplib.SMTPNotSupportedError("STARTTLS extension not supported by server."))
+    assert not is_transient(ssl.SSLCertVerificationError("certificate verify failed"))
+    assert not is_transient(smtplib.SMTPAuthenticationError(535, b"bad credentials"))
+
+
+@WORKER_DB
+def test_an_email_whose_retry_cannot_be_queued_is_logged_with_both_errors(worker, settings, caplog, monkeypatch):
+    from django_tasks.base import Task
+
+    from core.mail import message_to_json, send_email
+
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", closed_port(), 5
+    from django.core.mail import EmailMessage
+
+    send_email.enqueue(message_to_json(EmailMessage("审核结果", "请补充数据。", "site@example.cn", ["e@example.cn"])))
+
+    def locked(self, *args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(Task, "enqueue", locked)  # only the worker's retry: the first is queued
+    worker()
+
+    failed = DBTaskResult.objects.get(task_path="core.mail.send_email", status=TaskResultStatus.FAILED)
+    assert "ConnectionRefusedError" in failed.exception_class_path  # the sending error, not the queue's
+    assert "could not be queued" in caplog.text and "database is locked" in caplog.text
