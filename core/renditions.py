@@ -4,7 +4,8 @@ The sizes templates show images at are named here, once: templates ask for them 
 (``{% rendition page.hero_image "hero" %}``, core.templatetags.shiliu), and publishing a page
 enqueues :func:`create_page_renditions_task`, which makes the same renditions of every image the
 page shows (``BasePage.rendition_targets``), and the API's phone sizes (:data:`PHONE_RENDITIONS`)
-of each. A request then finds each rendition already made (in Wagtail's rendition cache, or in
+of each and of every other image Wagtail's reference index records for the page (the API lists
+them all). A request then finds each rendition already made (in Wagtail's rendition cache, or in
 one query) and creates none.
 
 A name's spec may hold alternatives in Wagtail's brace syntax (``format-{avif,webp}``): the
@@ -19,11 +20,12 @@ from collections.abc import Iterable, Iterator
 
 from django_tasks import task
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published
 
 from core.collections import outside_restricted_collections
@@ -84,9 +86,9 @@ def stream_images(stream) -> Iterator[int]:
             yield value[key]
 
 
-def create_renditions(targets: Iterable[tuple[object, str]]) -> int:
+def create_renditions(targets: Iterable[tuple[object, str | None]]) -> int:
     """Make the renditions ``targets`` name: ``(image or image id, rendition name)`` pairs, and
-    the API's (:data:`PHONE_RENDITIONS`) of each image.
+    the API's (:data:`PHONE_RENDITIONS`) of each image (only those when the name is None).
 
     Returns:
         How many renditions exist afterwards of those asked for (existing ones are found, not
@@ -96,7 +98,8 @@ def create_renditions(targets: Iterable[tuple[object, str]]) -> int:
     for image, name in targets:
         if image:
             specs = specs_by_image.setdefault(getattr(image, "pk", image), dict.fromkeys(PHONE_RENDITIONS.values()))
-            specs.update(dict.fromkeys(filter_specs(name)))
+            if name:
+                specs.update(dict.fromkeys(filter_specs(name)))
     # Images of restricted collections are left to the requests of those allowed to see them.
     images = outside_restricted_collections(get_image_model().objects.all()).in_bulk(specs_by_image)
     made = 0
@@ -135,7 +138,23 @@ def create_page_renditions_task(page_id: int) -> int:
     if targets is None or not page.live or page.get_view_restrictions().exists():
         # A private page's pictures are not made public ahead of a reader who may see them.
         return 0
-    return create_renditions(targets())
+    # Every image the page refers to is in the API's images endpoint (core.api.public_images):
+    # its phone sizes too, whatever field or block holds it.
+    return create_renditions([*targets(), *((image_id, None) for image_id in referenced_images(page))])
+
+
+def referenced_images(page: Page) -> list[int]:
+    """Ids of the images Wagtail's reference index records for ``page`` as saved."""
+    image_model = get_image_model()
+    return [
+        int(object_id)
+        for object_id in ReferenceIndex.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id=str(page.pk),
+            to_content_type=ContentType.objects.get_for_model(image_model),
+        ).values_list("to_object_id", flat=True)
+        if object_id.isdigit()
+    ]
 
 
 def _enqueue_on_publish(sender, instance, **kwargs) -> None:

@@ -133,3 +133,18 @@ def test_a_size_that_cannot_be_made_costs_the_image_none_of_its_others(monkeypat
     assert any("webp" in spec for spec in specs) and not any("bogus" in spec for spec in specs)
     assert made == len(PHONE_RENDITIONS) + 1
     assert "bogus" in caplog.text
+
+
+def test_every_image_a_page_refers_to_has_its_phone_sizes_made_at_publish(home, django_capture_on_commit_callbacks):
+    from tests.testapp.models import WorkshopIndexPage, WorkshopPage
+
+    leaflet = PhotoImageFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        index = home.add_child(instance=WorkshopIndexPage(title="非遗工坊", slug="workshops", locale=home.locale))
+        page = index.add_child(
+            instance=WorkshopPage(title="剪纸工坊", slug="paper-cutting", leaflet=leaflet, live=False)
+        )
+        page.save_revision().publish()
+
+    made = set(Rendition.objects.filter(image=leaflet).values_list("filter_spec", flat=True))
+    assert made == set(PHONE_RENDITIONS.values())  # what the API's images endpoint shows of it

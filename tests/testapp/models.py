@@ -23,6 +23,11 @@ class WorkshopPage(DatedMixin, BylineMixin, ImportablePageMixin, BasePage):
 
     body = StreamField(BodyStreamBlock(), blank=True)
     venue = models.CharField(max_length=100, blank=True)
+    # An image no rendition name of its page type covers: the API still lists it with its
+    # phone sizes, which publishing makes all the same (core.renditions.referenced_images).
+    leaflet = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     content_panels = [*BasePage.content_panels, *DatedMixin.date_panels, FieldPanel("body"), FieldPanel("venue")]
     search_fields = [*BasePage.search_fields, index.SearchField("body"), index.SearchField("venue")]
