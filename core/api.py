@@ -27,18 +27,18 @@ from typing import Any
 
 from rest_framework.fields import Field
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, QuerySet
 from django.db.models.functions import Cast
 
 from wagtail.api.utils import get_full_url
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page
 from wagtail.rich_text import RichText, expand_db_html
 
 from core.collections import outside_restricted_collections
 from core.params import parse_positive_int
+from core.references import referred_ids
 from core.renditions import PHONE_RENDITIONS
 
 
@@ -210,12 +210,7 @@ def _used_by_public_pages(model) -> QuerySet:
     never published is not live. An album's photos count as references of the album.
     """
     page_ids = public_pages().annotate(key=Cast("pk", output_field=CharField())).values("key")
-    used = ReferenceIndex.objects.filter(
-        to_content_type=ContentType.objects.get_for_model(model),
-        base_content_type=ContentType.objects.get_for_model(Page),
-        object_id__in=page_ids,
-    ).values_list("to_object_id", flat=True)
-    ids = {number for number in (parse_positive_int(value) for value in used) if number}
+    ids = referred_ids(model, page_ids)
     if not ids:
         # none(), not pk__in=[]: a search of an empty IN list fails to compile (EmptyResultSet).
         return model.objects.none()

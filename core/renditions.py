@@ -20,15 +20,15 @@ from collections.abc import Iterable, Iterator
 
 from django_tasks import task
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page
 from wagtail.signals import page_published
 
 from core.collections import outside_restricted_collections
+from core.references import referred_ids
 
 logger = logging.getLogger(__name__)
 
@@ -140,21 +140,8 @@ def create_page_renditions_task(page_id: int) -> int:
         return 0
     # Every image the page refers to is in the API's images endpoint (core.api.public_images):
     # its phone sizes too, whatever field or block holds it.
-    return create_renditions([*targets(), *((image_id, None) for image_id in referenced_images(page))])
-
-
-def referenced_images(page: Page) -> list[int]:
-    """Ids of the images Wagtail's reference index records for ``page`` as saved."""
-    image_model = get_image_model()
-    return [
-        int(object_id)
-        for object_id in ReferenceIndex.objects.filter(
-            base_content_type=ContentType.objects.get_for_model(Page),
-            object_id=str(page.pk),
-            to_content_type=ContentType.objects.get_for_model(image_model),
-        ).values_list("to_object_id", flat=True)
-        if object_id.isdigit()
-    ]
+    referred = referred_ids(get_image_model(), [str(page.pk)])
+    return create_renditions([*targets(), *((image_id, None) for image_id in referred)])
 
 
 def _enqueue_on_publish(sender, instance, **kwargs) -> None:

@@ -5,9 +5,9 @@ and one page of every other page type found through Wagtail's page registry, it 
 wrk at each concurrency, first with the page cache off (every request rendered: "cold"), then
 on and filled ("warm"): requests per second, p50/p95/p99 latency, and the throughput as a
 ratio of the same server's static file (WhiteNoise). SQL queries and HTML bytes per page are
-counted in this process with Django's test client, page cache off (see ``page_figures``). ``wrk`` with ``paths``
-asks for several pages in turn (the run at concurrency 32 that counts errors), and every run
-reports wrk's errors by kind.
+counted in this process with Django's test client, page cache off (see ``page_figures``).
+``wrk`` with ``paths`` asks for several pages in turn (the run at concurrency 32 that counts
+errors), and every run reports wrk's errors by kind.
 
 Every request goes to 127.0.0.1 only; each wrk run is bounded in time.
 """
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.test import Client, override_settings
+from django.test import Client
 from django.utils import translation
 
 from wagtail.models import Page, get_page_models
@@ -105,8 +105,7 @@ def static_path() -> str:
 def page_figures(path: str) -> tuple[int, int]:
     """(SQL queries, HTML bytes) of one cold request in this process, as the "cold" server
     runs render it (:func:`devtools.benchmarks.pages.cold_request`)."""
-    with override_settings(PAGE_CACHE_ENABLED=False):
-        response, queries = cold_request(Client(HTTP_HOST="127.0.0.1"), path)
+    response, queries = cold_request(Client(HTTP_HOST="127.0.0.1"), path)
     return queries, len(response.content)
 
 

@@ -40,12 +40,12 @@ def cold_request(client: Client, url: str) -> tuple[HttpResponse, int]:
 
     Emptying the page cache instead would also start a new generation, so every value of
     core.shared would be read again, as once per process after each publish, not per request.
-    Call it inside ``override_settings(PAGE_CACHE_ENABLED=False)``; both benchmarks do.
     """
-    client.get(url)
-    counter = QueryCounter()
-    with connection.execute_wrapper(counter):
-        response = client.get(url)
+    with override_settings(PAGE_CACHE_ENABLED=False):
+        client.get(url)
+        counter = QueryCounter()
+        with connection.execute_wrapper(counter):
+            response = client.get(url)
     return response, counter.count
 
 

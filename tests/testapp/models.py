@@ -24,7 +24,7 @@ class WorkshopPage(DatedMixin, BylineMixin, ImportablePageMixin, BasePage):
     body = StreamField(BodyStreamBlock(), blank=True)
     venue = models.CharField(max_length=100, blank=True)
     # An image no rendition name of its page type covers: the API still lists it with its
-    # phone sizes, which publishing makes all the same (core.renditions.referenced_images).
+    # phone sizes, which publishing makes all the same (core.references.referred_ids).
     leaflet = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
